@@ -1,0 +1,28 @@
+namespace Pipeline.Host.Hosting;
+
+/// <summary>Everything on disk lives under one data folder unless configured otherwise.</summary>
+internal static class DataPaths
+{
+    /// <summary>Configuration defaults derived from the data folder, for keys the user did not set.</summary>
+    public static Dictionary<string, string?> Defaults(PipelineOptions pipeline, IConfiguration configuration)
+    {
+        var data = Path.GetFullPath(pipeline.DataDirectory);
+        var defaults = new Dictionary<string, string?>
+        {
+            ["Pipeline:DataDirectory"] = data,
+            ["Ingest:InboxPath"] = Path.Combine(data, "inbox"),
+            ["Ingest:WorkPath"] = Path.Combine(data, "work"),
+            ["Ingest:ArchivePath"] = Path.Combine(data, "archive"),
+            ["Ingest:QuarantinePath"] = Path.Combine(data, "quarantine"),
+            ["Ingest:LedgerPath"] = Path.Combine(data, "ledger.db"),
+            ["Storage:DataDirectory"] = data,
+        };
+        foreach (var key in defaults.Keys.ToList())
+        {
+            var configured = configuration[key];
+            if (!string.IsNullOrEmpty(configured) && key != "Pipeline:DataDirectory")
+                defaults[key] = Path.GetFullPath(configured);
+        }
+        return defaults;
+    }
+}
