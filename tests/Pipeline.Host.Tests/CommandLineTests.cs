@@ -2,7 +2,7 @@ using Pipeline.Host.Cli;
 
 namespace Pipeline.Host.Tests;
 
-[Collection(ConsoleCollection.Name)]
+[Collection(ConsoleTests.Name)]
 public sealed class CommandLineTests
 {
     [Theory]

@@ -4,7 +4,7 @@ namespace Pipeline.Host.Tests;
 
 /// <summary>Tests that swap Console.Out cannot run beside each other.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ConsoleCollection
+public sealed class ConsoleTests
 {
     public const string Name = "console";
 }

@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace Pipeline.Host.Tests;
 
 /// <summary>The whole pipeline in one process on embedded defaults, with a real inbox folder and a real SQLite store.</summary>
-[Collection(ConsoleCollection.Name)]
+[Collection(ConsoleTests.Name)]
 public sealed class EmbeddedPipelineTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _data = Directory.CreateTempSubdirectory("pipeline-embedded-").FullName;
@@ -32,7 +32,7 @@ public sealed class EmbeddedPipelineTests(ITestOutputHelper output) : IDisposabl
         var hit = await Eventually.ValueAsync(async () =>
         {
             var results = await store.SearchAsync(new SearchRequest("Semarang banjir"), CancellationToken.None);
-            return results.Hits.FirstOrDefault();
+            return results.Hits.Count > 0 ? results.Hits[0] : null;
         }, TimeSpan.FromSeconds(15));
         output.WriteLine($"drop to searchable: {watch.ElapsedMilliseconds} ms");
 
