@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Host.Hosting;
 using Pipeline.Storage;
+using Pipeline.Testing.Processes;
 using Xunit.Abstractions;
 
 namespace Pipeline.Host.Tests;
@@ -29,17 +30,18 @@ public sealed class EmbeddedPipelineTests(ITestOutputHelper output) : IDisposabl
         await File.WriteAllTextAsync(Path.Combine(inbox, "banjir.txt"), SampleArticles.FloodInSemarang);
 
         var store = app.Services.GetRequiredService<IArticleStore>();
-        var hit = await Eventually.ValueAsync(async () =>
+        var hit = await Eventually.WaitForAsync(async ct =>
         {
-            var results = await store.SearchAsync(new SearchRequest("Semarang banjir"), CancellationToken.None);
+            var results = await store.SearchAsync(new SearchRequest("Semarang banjir"), ct);
             return results.Hits.Count > 0 ? results.Hits[0] : null;
-        }, TimeSpan.FromSeconds(15));
+        }, TimeSpan.FromSeconds(15), "the dropped article is found by search");
         output.WriteLine($"drop to searchable: {watch.ElapsedMilliseconds} ms");
 
         Assert.Equal("Banjir Rendam Ratusan Rumah di Semarang Utara", hit.Title);
         Assert.Equal("banjir.txt", hit.SourcePath);
-        await Eventually.TrueAsync(() => Task.FromResult(
-            Directory.EnumerateFiles(Path.Combine(_data, "archive"), "*", SearchOption.AllDirectories).Any()), TimeSpan.FromSeconds(10));
+        await Eventually.WaitUntilAsync(
+            () => Directory.EnumerateFiles(Path.Combine(_data, "archive"), "*", SearchOption.AllDirectories).Any(),
+            TimeSpan.FromSeconds(10), "the stored file is archived");
         Assert.Empty(Directory.EnumerateFiles(inbox, "*", SearchOption.AllDirectories));
         await app.StopAsync();
     }
@@ -56,7 +58,7 @@ public sealed class EmbeddedPipelineTests(ITestOutputHelper output) : IDisposabl
             await app.StartAsync();
             await File.WriteAllTextAsync(Path.Combine(_data, "inbox", "pemilu.txt"), SampleArticles.ElectionInBandung);
             var store = app.Services.GetRequiredService<IArticleStore>();
-            await Eventually.TrueAsync(async () => await store.CountAsync(CancellationToken.None) == 1, TimeSpan.FromSeconds(15));
+            await Eventually.WaitUntilAsync(async ct => await store.CountAsync(ct) == 1, TimeSpan.FromSeconds(15), "the article is stored");
             await app.StopAsync();
         }
 
