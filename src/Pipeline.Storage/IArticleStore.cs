@@ -144,5 +144,8 @@ public sealed record SearchFacets(
     IReadOnlyList<FacetCount> Entities,
     IReadOnlyList<FacetCount> Months);
 
-/// <param name="Value">The language code, agency, entity name or month ("2024-06"); "unknown" when absent.</param>
+/// <param name="Value">
+/// The language code, agency, entity name or month ("2024-06"); "unknown" when absent. Agencies and
+/// entities are counted without regard to case and shown in one of their spellings.
+/// </param>
 public sealed record FacetCount(string Value, long Count);

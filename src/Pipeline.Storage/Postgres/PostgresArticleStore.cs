@@ -168,13 +168,13 @@ public sealed partial class PostgresArticleStore : IArticleStore, IAsyncDisposab
         {
             await using var connection = await _dataSource.OpenConnectionAsync(token);
             await using var command = connection.CreateCommand();
-            var matched = $"WITH matched AS (SELECT d.language, d.published_on, d.source_names, d.entity_names {FromClause(query, request, command)}) ";
+            var matched = $"WITH matched AS (SELECT d.language, d.published_on, d.source_names, d.source_keys, d.entity_names, d.entity_keys {FromClause(query, request, command)}) ";
             command.CommandText = matched + "SELECT count(*) FROM matched";
             var total = (long)(await command.ExecuteScalarAsync(token))!;
             var languages = await CountsAsync(command, matched + $"SELECT coalesce(language, '{FacetOrder.Unknown}'), count(*) FROM matched GROUP BY 1", token);
-            var sources = await CountsAsync(command, matched + "SELECT name, count(*) FROM matched, unnest(source_names) AS name GROUP BY name", token);
+            var sources = await CountsAsync(command, matched + "SELECT min(s.name COLLATE \"C\"), count(*) FROM matched, unnest(source_names, source_keys) AS s (name, key) GROUP BY s.key", token);
             command.Parameters.AddWithValue("top", _options.TopEntities);
-            var entities = await CountsAsync(command, matched + "SELECT name, count(*) AS n FROM matched, unnest(entity_names) AS name GROUP BY name ORDER BY n DESC, name COLLATE \"C\" LIMIT @top", token);
+            var entities = await CountsAsync(command, matched + "SELECT min(e.name COLLATE \"C\") AS name, count(*) AS n FROM matched, unnest(entity_names, entity_keys) AS e (name, key) GROUP BY e.key ORDER BY n DESC, name LIMIT @top", token);
             var months = await CountsAsync(command, matched + $"SELECT coalesce(to_char(published_on, 'YYYY-MM'), '{FacetOrder.Unknown}'), count(*) FROM matched GROUP BY 1", token);
             return new SearchFacets(total, FacetOrder.ByCount(languages), FacetOrder.ByCount(sources), FacetOrder.ByCount(entities), FacetOrder.ByValue(months));
         }, cancellationToken);

@@ -190,9 +190,9 @@ public sealed partial class SqliteArticleStore : IArticleStore
             command.CommandText = matched + "SELECT count(*) FROM matched";
             var total = (long)(await command.ExecuteScalarAsync(token))!;
             var languages = await CountsAsync(command, matched + $"SELECT coalesce(language, '{FacetOrder.Unknown}'), count(*) FROM matched GROUP BY 1", token);
-            var sources = await CountsAsync(command, matched + "SELECT s.name, count(*) FROM matched JOIN document_sources s ON s.document = matched.id GROUP BY s.name", token);
+            var sources = await CountsAsync(command, matched + "SELECT min(s.name), count(*) FROM matched JOIN document_sources s ON s.document = matched.id GROUP BY s.key", token);
             command.Parameters.AddWithValue("$top", _options.TopEntities);
-            var entities = await CountsAsync(command, matched + "SELECT e.name, count(*) AS n FROM matched JOIN document_entities e ON e.document = matched.id GROUP BY e.name ORDER BY n DESC, e.name LIMIT $top", token);
+            var entities = await CountsAsync(command, matched + "SELECT min(e.name) AS name, count(*) AS n FROM matched JOIN document_entities e ON e.document = matched.id GROUP BY e.key ORDER BY n DESC, name LIMIT $top", token);
             var months = await CountsAsync(command, matched + $"SELECT coalesce(substr(published_on, 1, 7), '{FacetOrder.Unknown}'), count(*) FROM matched GROUP BY 1", token);
             return new SearchFacets(total, FacetOrder.ByCount(languages), FacetOrder.ByCount(sources), FacetOrder.ByCount(entities), FacetOrder.ByValue(months));
         }, cancellationToken);
