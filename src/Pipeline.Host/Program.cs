@@ -1,1 +1,3 @@
-return 0;
+using Pipeline.Host.Cli;
+
+return await PipelineCommandLine.InvokeAsync(args);

@@ -1,0 +1,47 @@
+using Pipeline.Contracts;
+using Pipeline.Extraction;
+using Pipeline.Host.Messaging;
+using Pipeline.Host.Web;
+using Pipeline.Ingest;
+using Pipeline.Storage;
+using Serilog;
+
+namespace Pipeline.Host.Hosting;
+
+/// <summary>Composes one process of the pipeline: the chosen stages, the bus, the store and the HTTP endpoint.</summary>
+public static class PipelineApplication
+{
+    public static WebApplication Build(StageSet stages, IReadOnlyDictionary<string, string?> overrides)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            // appsettings.json ships beside the executable; relative data paths stay relative to where the user runs it.
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+        builder.Configuration.AddInMemoryCollection(overrides);
+        var pipeline = builder.Configuration.GetSection(PipelineOptions.SectionName).Get<PipelineOptions>() ?? new PipelineOptions();
+        builder.Configuration.AddInMemoryCollection(DataPaths.Defaults(pipeline, builder.Configuration));
+
+        builder.WebHost.UseUrls(pipeline.Urls);
+        builder.Services.AddPipelineLogging(builder.Configuration, pipeline);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = pipeline.ShutdownTimeout);
+        builder.Services.AddOptions<PipelineOptions>().Bind(builder.Configuration.GetSection(PipelineOptions.SectionName));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(WorkerIdentity.ForThisProcess());
+
+        // The store is needed by the index stage and by search on every host's HTTP API.
+        builder.Services.AddArticleStore(builder.Configuration);
+        if (stages.HasFlag(StageSet.Extract)) builder.Services.AddExtraction(builder.Configuration);
+        builder.Services.AddPipelineBus(builder.Configuration, stages, pipeline);
+        // Registered after the bus: the watcher starts publishing only once the endpoints are up.
+        if (stages.HasFlag(StageSet.Ingest)) builder.Services.AddIngest(builder.Configuration);
+
+        builder.Services.AddPipelineHealthChecks();
+        builder.Services.AddHostedService<StartupBanner>();
+
+        var app = builder.Build();
+        app.MapPipelineApi();
+        return app;
+    }
+}

@@ -1,0 +1,64 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using Pipeline.Extraction.Messaging;
+using Pipeline.Host.Hosting;
+using Pipeline.Indexing;
+using Pipeline.Ingest;
+
+namespace Pipeline.Host.Messaging;
+
+public static class BusRegistration
+{
+    /// <summary>
+    /// Registers the consumers of the chosen stages on MassTransit, over the in-memory transport or RabbitMQ.
+    /// Endpoints come from the consumer definitions; no queue is declared by hand.
+    /// </summary>
+    public static IServiceCollection AddPipelineBus(this IServiceCollection services, IConfiguration configuration, StageSet stages, PipelineOptions pipeline)
+    {
+        services.AddOptions<RabbitMqOptions>().Bind(configuration.GetSection(RabbitMqOptions.SectionName));
+        services.AddOptions<MassTransitHostOptions>().Configure(o =>
+        {
+            // Stage services that publish (the inbox watcher) start only once every endpoint is bound.
+            o.WaitUntilStarted = true;
+            o.StopTimeout = pipeline.ShutdownTimeout;
+        });
+
+        services.AddMassTransit(x =>
+        {
+            if (stages.HasFlag(StageSet.Ingest)) x.AddIngestConsumers();
+            if (stages.HasFlag(StageSet.Extract)) x.AddExtractionConsumers(configuration);
+            if (stages.HasFlag(StageSet.Index)) x.AddIndexingConsumers(configuration);
+
+            x.AddConfigureEndpointsCallback((context, _, endpoint) => UseQuorumQueues(context, endpoint));
+
+            if (string.Equals(pipeline.Transport, Transports.RabbitMq, StringComparison.OrdinalIgnoreCase))
+                x.UsingRabbitMq(ConfigureRabbitMq);
+            else
+                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+        });
+        return services;
+    }
+
+    private static void ConfigureRabbitMq(IBusRegistrationContext context, IRabbitMqBusFactoryConfigurator cfg)
+    {
+        var options = context.GetRequiredService<IOptions<RabbitMqOptions>>().Value;
+        cfg.Host(options.Uri, h =>
+        {
+            h.PublisherConfirmation = true;
+            h.ConnectionName($"pipeline {Environment.MachineName}/{Environment.ProcessId}");
+        });
+        cfg.ConfigureEndpoints(context);
+    }
+
+    /// <summary>
+    /// Every stage queue is a quorum queue with a delivery limit: replicated, durable, and a message that
+    /// crashes its consumer again and again is dropped by the broker instead of looping forever.
+    /// </summary>
+    private static void UseQuorumQueues(IRegistrationContext context, IReceiveEndpointConfigurator endpoint)
+    {
+        if (endpoint is not IRabbitMqReceiveEndpointConfigurator rabbit) return;
+        var options = context.GetRequiredService<IOptions<RabbitMqOptions>>().Value;
+        rabbit.SetQuorumQueue();
+        rabbit.SetQueueArgument("x-delivery-limit", options.DeliveryLimit);
+    }
+}

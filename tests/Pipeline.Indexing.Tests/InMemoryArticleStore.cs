@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+using Pipeline.Storage;
+
+namespace Pipeline.Indexing.Tests;
+
+/// <summary>A store fake for consumer tests: idempotent by id like the real ones, and able to fail on demand.</summary>
+internal sealed class InMemoryArticleStore : IArticleStore
+{
+    private readonly ConcurrentDictionary<Guid, StoredDocument> _documents = new();
+    private int _failuresLeft;
+
+    public int UpsertCalls;
+    public IReadOnlyCollection<StoredDocument> Documents => _documents.Values.ToList();
+
+    public void FailNextUpserts(int count) => _failuresLeft = count;
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<StoredDocument> documents, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref UpsertCalls);
+        if (Interlocked.Decrement(ref _failuresLeft) >= 0)
+            throw new TimeoutException("The store did not answer (simulated).");
+        IReadOnlyList<UpsertOutcome> outcomes = documents.Select(d => new UpsertOutcome(d.DocumentId, _documents.TryAdd(d.DocumentId, d))).ToList();
+        return Task.FromResult(outcomes);
+    }
+
+    public Task<StoredDocument?> GetAsync(Guid documentId, CancellationToken cancellationToken) =>
+        Task.FromResult(_documents.GetValueOrDefault(documentId));
+
+    public Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Consumer tests do not search.");
+
+    public Task<long> CountAsync(CancellationToken cancellationToken) => Task.FromResult((long)_documents.Count);
+
+    public Task PingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

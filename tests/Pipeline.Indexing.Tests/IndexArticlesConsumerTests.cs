@@ -1,0 +1,103 @@
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Contracts;
+using Pipeline.Storage;
+
+namespace Pipeline.Indexing.Tests;
+
+public sealed class IndexArticlesConsumerTests
+{
+    private static readonly DateTimeOffset Dropped = new(2024, 6, 14, 8, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Stores_each_extracted_article_once_and_announces_it()
+    {
+        var store = new InMemoryArticleStore();
+        await using var provider = BuildProvider(store);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+
+        var first = Extracted("a.txt", "aa");
+        var second = Extracted("b.txt", "bb");
+        await harness.Bus.Publish(first);
+        await harness.Bus.Publish(second);
+
+        Assert.True(await harness.Published.Any<ArticleIndexed>(x => x.Context.Message.DocumentId == second.DocumentId));
+        Assert.True(await harness.Published.Any<ArticleIndexed>(x => x.Context.Message.DocumentId == first.DocumentId));
+        Assert.Equal(2, store.Documents.Count);
+        var indexed = harness.Published.Select<ArticleIndexed>().Select(x => x.Context.Message).ToList();
+        Assert.All(indexed, m => Assert.True(m.Created));
+        Assert.All(indexed, m => Assert.Equal([Stages.Ingest, Stages.Extract, Stages.Index], m.Stages.Select(s => s.Stage)));
+    }
+
+    [Fact]
+    public async Task A_redelivered_article_is_announced_as_not_new_and_stored_once()
+    {
+        var store = new InMemoryArticleStore();
+        await using var provider = BuildProvider(store);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+
+        var message = Extracted("same.txt", "cc");
+        await harness.Bus.Publish(message);
+        Assert.True(await harness.Published.Any<ArticleIndexed>(x => x.Context.Message.Created));
+        await harness.Bus.Publish(message with { CorrelationId = Guid.NewGuid() });
+
+        Assert.True(await harness.Published.Any<ArticleIndexed>(x => !x.Context.Message.Created));
+        Assert.Single(store.Documents);
+    }
+
+    [Fact]
+    public async Task A_store_that_fails_briefly_is_retried_and_nothing_is_lost()
+    {
+        var store = new InMemoryArticleStore();
+        store.FailNextUpserts(2);
+        await using var provider = BuildProvider(store);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+
+        var message = Extracted("flaky.txt", "dd");
+        await harness.Bus.Publish(message);
+
+        Assert.True(await harness.Published.Any<ArticleIndexed>(x => x.Context.Message.DocumentId == message.DocumentId));
+        Assert.Single(store.Documents);
+        Assert.True(store.UpsertCalls >= 3, $"expected two failed calls and one that worked, saw {store.UpsertCalls}");
+        Assert.False(await harness.Published.Any<Fault<Batch<ArticleExtracted>>>());
+    }
+
+    private static ServiceProvider BuildProvider(InMemoryArticleStore store)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["IndexConsumer:RetryMinInterval"] = "00:00:00.010",
+            ["IndexConsumer:RetryMaxInterval"] = "00:00:00.050",
+            ["IndexConsumer:BatchTimeLimit"] = "00:00:00.010",
+        }).Build();
+        return new ServiceCollection()
+            .AddSingleton<IArticleStore>(store)
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton(new WorkerIdentity("test-worker"))
+            .AddMassTransitTestHarness(x => x.AddIndexingConsumers(configuration))
+            .BuildServiceProvider(true);
+    }
+
+    private static ArticleExtracted Extracted(string path, string hashSeed)
+    {
+        var sha = DocumentIds.Sha256Hex(System.Text.Encoding.UTF8.GetBytes(hashSeed));
+        var source = new SourceFile(path, sha, MediaTypes.PlainText, 42);
+        return new ArticleExtracted
+        {
+            DocumentId = DocumentIds.FromSha256Hex(sha),
+            CorrelationId = Guid.NewGuid(),
+            DroppedAt = Dropped,
+            Article = new Article { Source = source, Title = "Judul " + path, Body = "Isi berita." },
+            Stages =
+            [
+                new StageVisit(Stages.Ingest, "w1", Dropped, Dropped),
+                new StageVisit(Stages.Extract, "w2", Dropped, Dropped),
+            ],
+        };
+    }
+}
