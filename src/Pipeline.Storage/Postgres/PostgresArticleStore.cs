@@ -57,7 +57,7 @@ public sealed partial class PostgresArticleStore : IArticleStore, IAsyncDisposab
         var outcomes = new List<UpsertOutcome>(documents.Count);
         foreach (var chunk in documents.Chunk(_options.BatchSize))
         {
-            var prepared = Array.ConvertAll(chunk, document => IndexedDocument.Prepare(document));
+            var prepared = IndexedDocument.PrepareAll(chunk);
             var created = await _resilience.ExecuteAsync(async token =>
             {
                 await using var connection = await _dataSource.OpenConnectionAsync(token);
