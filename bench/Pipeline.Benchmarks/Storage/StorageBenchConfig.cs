@@ -12,11 +12,14 @@ namespace Pipeline.Benchmarks.Storage;
 /// </summary>
 public static class StorageBenchConfig
 {
+    // In-process runs are cut off after a few minutes by default; loading a large corpus takes longer.
+    private static readonly InProcessEmitToolchain LongRunning = new(TimeSpan.FromHours(1), logOutput: true);
+
     /// <summary>Each iteration upserts thousands of documents into a store that keeps growing.</summary>
     public sealed class Indexing : ManualConfig
     {
         public Indexing() => AddJob(Job.Default
-            .WithToolchain(InProcessEmitToolchain.Instance)
+            .WithToolchain(LongRunning)
             .WithStrategy(RunStrategy.Monitoring)
             .WithLaunchCount(1)
             .WithWarmupCount(1)
@@ -31,7 +34,7 @@ public static class StorageBenchConfig
         public PerQuery()
         {
             AddJob(Job.Default
-                .WithToolchain(InProcessEmitToolchain.Instance)
+                .WithToolchain(LongRunning)
                 .WithStrategy(RunStrategy.Monitoring)
                 .WithLaunchCount(1)
                 .WithWarmupCount(200)

@@ -29,7 +29,7 @@ public sealed partial class PostgresArticleStore : IArticleStore, IAsyncDisposab
             throw new ArgumentException("Storage:ConnectionString is required for the PostgreSQL store.", nameof(options));
         _options = options;
         _logger = logger;
-        _resilience = TransientFaults.CreatePipeline(options);
+        _resilience = TransientFaults.CreatePipeline(options, logger);
         _hits = new HitFactory(new SnippetBuilder(options.SnippetLength));
         _initialization = new InitializeOnce(MigrateAsync);
         _dataSource = NpgsqlDataSource.Create(options.ConnectionString);

@@ -25,7 +25,7 @@ public sealed partial class SqliteArticleStore : IArticleStore
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _logger = logger;
-        _resilience = TransientFaults.CreatePipeline(options);
+        _resilience = TransientFaults.CreatePipeline(options, logger);
         _hits = new HitFactory(new SnippetBuilder(options.SnippetLength));
         _initialization = new InitializeOnce(MigrateAsync);
         _connectionString = new SqliteConnectionStringBuilder
