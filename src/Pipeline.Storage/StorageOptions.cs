@@ -34,6 +34,12 @@ public sealed class StorageOptions
     /// </summary>
     public bool SqliteDurableCommits { get; set; }
 
+    /// <summary>
+    /// Page cache per SQLite connection. The full-text index's b-trees grow with the corpus; a cache that
+    /// holds their upper levels keeps batched inserts from re-reading them.
+    /// </summary>
+    public int SqliteCacheSizeMegabytes { get; set; } = 32;
+
     /// <summary>Characters of body text shown around the best match.</summary>
     public int SnippetLength { get; set; } = 220;
 

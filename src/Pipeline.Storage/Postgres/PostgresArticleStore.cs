@@ -29,7 +29,7 @@ public sealed partial class PostgresArticleStore : IArticleStore, IAsyncDisposab
             throw new ArgumentException("Storage:ConnectionString is required for the PostgreSQL store.", nameof(options));
         _options = options;
         _logger = logger;
-        _resilience = TransientFaults.CreatePipeline(options);
+        _resilience = TransientFaults.CreatePipeline(options, logger);
         _hits = new HitFactory(new SnippetBuilder(options.SnippetLength));
         _initialization = new InitializeOnce(MigrateAsync);
         _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
@@ -57,7 +57,7 @@ public sealed partial class PostgresArticleStore : IArticleStore, IAsyncDisposab
         var outcomes = new List<UpsertOutcome>(documents.Count);
         foreach (var chunk in documents.Chunk(_options.BatchSize))
         {
-            var prepared = Array.ConvertAll(chunk, document => IndexedDocument.Prepare(document));
+            var prepared = IndexedDocument.PrepareAll(chunk);
             var created = await _resilience.ExecuteAsync(async token =>
             {
                 await using var connection = await _dataSource.OpenConnectionAsync(token);

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Polly;
 using Polly.Retry;
@@ -6,16 +7,17 @@ using Polly.Retry;
 namespace Pipeline.Storage.Resilience;
 
 /// <summary>The retry around every database call: transient faults only, never bad data or bugs.</summary>
-public static class TransientFaults
+public static partial class TransientFaults
 {
     // SQLITE_BUSY (5) and SQLITE_LOCKED (6): another connection holds the write lock longer than the busy
     // timeout, e.g. several index workers sharing one file; the same statement succeeds once it is released.
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
 
-    public static ResiliencePipeline CreatePipeline(StorageOptions options)
+    public static ResiliencePipeline CreatePipeline(StorageOptions options, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
         return new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
@@ -24,9 +26,17 @@ public static class TransientFaults
                 Delay = options.RetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
+                OnRetry = arguments =>
+                {
+                    LogRetry(logger, arguments.Outcome.Exception, arguments.AttemptNumber + 1, arguments.RetryDelay);
+                    return ValueTask.CompletedTask;
+                },
             })
             .Build();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Transient database fault; retry {RetryAttempt} in {RetryDelay}")]
+    private static partial void LogRetry(ILogger logger, Exception? exception, int retryAttempt, TimeSpan retryDelay);
 
     public static bool IsTransient(Exception exception) => exception switch
     {

@@ -25,7 +25,7 @@ public sealed partial class SqliteArticleStore : IArticleStore
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _logger = logger;
-        _resilience = TransientFaults.CreatePipeline(options);
+        _resilience = TransientFaults.CreatePipeline(options, logger);
         _hits = new HitFactory(new SnippetBuilder(options.SnippetLength));
         _initialization = new InitializeOnce(MigrateAsync);
         _connectionString = new SqliteConnectionStringBuilder
@@ -60,7 +60,7 @@ public sealed partial class SqliteArticleStore : IArticleStore
         var outcomes = new List<UpsertOutcome>(documents.Count);
         foreach (var chunk in documents.Chunk(_options.BatchSize))
         {
-            var prepared = Array.ConvertAll(chunk, document => IndexedDocument.Prepare(document));
+            var prepared = IndexedDocument.PrepareAll(chunk);
             var created = await _resilience.ExecuteAsync(
                 async token => await WriteBatchAsync(prepared, token), cancellationToken);
             for (var i = 0; i < chunk.Length; i++)
@@ -248,9 +248,8 @@ public sealed partial class SqliteArticleStore : IArticleStore
 
             // synchronous applies per connection. NORMAL in WAL mode never corrupts the file, but a power cut
             // (not a process crash) may lose the last commits; FULL syncs every commit.
-            command.CommandText = _options.SqliteDurableCommits
-                ? "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
-                : "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+            var synchronous = _options.SqliteDurableCommits ? "FULL" : "NORMAL";
+            command.CommandText = $"PRAGMA synchronous = {synchronous}; PRAGMA foreign_keys = ON; PRAGMA cache_size = -{_options.SqliteCacheSizeMegabytes * 1024};";
             await command.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Attributes;
+using Pipeline.Storage;
+
+namespace Pipeline.Benchmarks.Storage;
+
+/// <summary>
+/// Search latency over a large synthetic corpus: two-word queries with one filter, top 20 and the total.
+/// Every iteration is one query (a different one each time), so the P50 and P99 columns are per query.
+/// The corpus size comes from PIPELINE_BENCH_DOCUMENTS (default 100,000); loading it is timed and printed.
+/// Run: dotnet run -c Release --project bench/Pipeline.Benchmarks -- --filter '*SearchBenchmarks*'
+/// </summary>
+[Config(typeof(StorageBenchConfig.PerQuery))]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "BenchmarkDotNet disposes through [GlobalCleanup].")]
+public class SearchBenchmarks
+{
+    private BenchStores? _stores;
+    private IArticleStore? _store;
+    private SearchRequest[] _queries = [];
+    private int _next;
+
+    [Params(StorageProvider.Sqlite, StorageProvider.Postgres)]
+    public StorageProvider Provider { get; set; }
+
+    [ParamsSource(nameof(CorpusSizes))]
+    public int Documents { get; set; }
+
+    public static IEnumerable<int> CorpusSizes() =>
+        [int.TryParse(Environment.GetEnvironmentVariable("PIPELINE_BENCH_DOCUMENTS"), out var size) ? size : 100_000];
+
+    [GlobalSetup]
+    public async Task SetUpAsync()
+    {
+        _stores = new BenchStores();
+        _store = await _stores.CreateAsync(Provider);
+        var watch = Stopwatch.StartNew();
+        for (var start = 0; start < Documents; start += 5_000)
+            await _store.UpsertAsync(SyntheticCorpus.Generate(start, Math.Min(5_000, Documents - start)).ToArray(), CancellationToken.None);
+        Console.WriteLine($"// Loaded {Documents:N0} documents into {Provider} in {watch.Elapsed.TotalSeconds:F1} s ({Documents / watch.Elapsed.TotalSeconds:F0} documents/s, generation included)");
+
+        var random = new Random(7);
+        _queries = Enumerable.Range(0, 2_000).Select(_ => SyntheticCorpus.Query(random)).ToArray();
+        var totals = new List<long>();
+        foreach (var query in _queries.Take(200))
+            totals.Add((await _store.SearchAsync(query, CancellationToken.None)).Total);
+        totals.Sort();
+        Console.WriteLine($"// Matches per query (first 200): median {totals[totals.Count / 2]}, 90th percentile {totals[totals.Count * 9 / 10]}, max {totals[^1]}");
+    }
+
+    [Benchmark]
+    public async Task<long> TwoWordsOneFilterTop20()
+    {
+        var query = _queries[_next++ % _queries.Length];
+        var results = await _store!.SearchAsync(query, CancellationToken.None);
+        return results.Total + results.Hits.Count;
+    }
+
+    [GlobalCleanup]
+    public async Task CleanUpAsync()
+    {
+        if (_store is IAsyncDisposable disposable)
+            await disposable.DisposeAsync();
+        await _stores!.DisposeAsync();
+    }
+}
