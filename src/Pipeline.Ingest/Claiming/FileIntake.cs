@@ -55,14 +55,7 @@ public sealed class FileIntake
         var file = arrival.File;
         var correlationId = Guid.NewGuid();
         var workPath = WorkFiles.PathFor(_options.WorkFolder, correlationId, file.RelativePath);
-        if (!FileClaimer.TryClaim(file.FullPath, workPath))
-        {
-            _logger.ClaimLost(file.RelativePath);
-            return false;
-        }
-
         using var scope = _logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId });
-        _logger.Claimed(file.RelativePath, workPath);
         var started = _time.GetUtcNow();
         var claim = new ClaimRecord
         {
@@ -72,9 +65,19 @@ public sealed class FileIntake
             State = ClaimState.Received,
             DroppedAt = arrival.FirstSeen,
             FileModifiedAt = file.LastWriteUtc,
+            UpdatedAt = started,
         };
-        // Remember the original path at once: if we crash before publishing, recovery still knows the name.
-        await _ledger.SaveAsync(claim with { UpdatedAt = started }, cancellationToken);
+
+        // The ledger hears of the claim before the rename: after a crash, every file of ours in the work
+        // folder has a row (with its original name), and a file without one belongs to another replica.
+        await _ledger.SaveAsync(claim, cancellationToken);
+        if (!FileClaimer.TryClaim(file.FullPath, workPath))
+        {
+            await _ledger.ForgetAsync(correlationId, cancellationToken);
+            _logger.ClaimLost(file.RelativePath);
+            return false;
+        }
+        _logger.Claimed(file.RelativePath, workPath);
 
         if (RefusalBeforeReading(arrival, workPath) is { } refusal)
         {

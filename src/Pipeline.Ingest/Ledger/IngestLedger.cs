@@ -67,6 +67,17 @@ public sealed class IngestLedger
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Removes a claim that never happened (another replica renamed the file first).</summary>
+    public async Task ForgetAsync(Guid correlationId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM claims WHERE correlation_id = $id AND state = $received";
+        command.Parameters.AddWithValue("$id", Text(correlationId));
+        command.Parameters.AddWithValue("$received", Text(ClaimState.Received));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<ClaimRecord?> FindAsync(Guid correlationId, CancellationToken cancellationToken = default)
     {
         var found = await QueryAsync("correlation_id = $p", Text(correlationId), cancellationToken);

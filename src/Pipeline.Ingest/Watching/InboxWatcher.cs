@@ -40,11 +40,20 @@ public sealed class InboxWatcher(
         var lastSweep = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
-            await PassAsync(scanner, tracker, stoppingToken);
-            if (time.GetUtcNow() - lastSweep >= _options.RescanInterval)
+            try
             {
-                await recovery.SweepAsync(stoppingToken);
-                lastSweep = time.GetUtcNow();
+                await PassAsync(scanner, tracker, stoppingToken);
+                if (time.GetUtcNow() - lastSweep >= _options.RescanInterval)
+                {
+                    await recovery.SweepAsync(stoppingToken);
+                    lastSweep = time.GetUtcNow();
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A failing pass (the ledger's disk full, the share gone) must not end the watcher for good:
+                // files stay where they are, and the next pass tries again.
+                logger.PassFailed(e);
             }
 
             // While files are settling, look again soon enough to accept them within about one window.
