@@ -26,6 +26,7 @@ public sealed class InboxWatcher(
     {
         foreach (var folder in new[] { _options.InboxFolder, _options.WorkFolder, _options.ArchiveFolder, _options.QuarantineFolder })
             Directory.CreateDirectory(folder);
+        SameFileSystemCheck.Verify(_options.InboxFolder, _options.WorkFolder);
 
         // Publishing before the bus (and the queues bound to it) is up would drop messages on the floor.
         logger.WaitingForBus(_options.InboxFolder);
