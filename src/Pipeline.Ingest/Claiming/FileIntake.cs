@@ -70,7 +70,7 @@ public sealed class FileIntake
 
         // The ledger hears of the claim before the rename: after a crash, every file of ours in the work
         // folder has a row (with its original name), and a file without one belongs to another replica.
-        await _ledger.SaveAsync(claim, cancellationToken);
+        await _ledger.RecordClaimingAsync(claim, cancellationToken);
         if (!FileClaimer.TryClaim(file.FullPath, workPath))
         {
             await _ledger.ForgetAsync(correlationId, cancellationToken);
