@@ -111,4 +111,28 @@ public class CrashRecoveryTests
         Assert.Contains("No article text.", await File.ReadAllTextAsync(reasonPath), StringComparison.Ordinal);
         Assert.Empty(host.Harness.Published.Select<ArticleReceived>());
     }
+
+    [Fact]
+    public async Task A_bad_file_left_claimed_is_quarantined_at_start_not_published()
+    {
+        await using var host = await IngestTestHost.StartAsync(beforeStart: async services =>
+            await LeaveClaimAsync(services, "was empty.txt", "", ClaimState.Received));
+
+        var reasonPath = Path.Combine(host.Options.QuarantineFolder, "was empty.txt.reason.json");
+        await Eventually.HoldsAsync(() => File.Exists(reasonPath), "the empty file is quarantined beside its reason");
+        Assert.Contains("empty", await File.ReadAllTextAsync(reasonPath), StringComparison.Ordinal);
+        Assert.Empty(host.Harness.Published.Select<ArticleReceived>());
+    }
+
+    [Fact]
+    public async Task A_file_published_long_ago_without_an_outcome_is_published_again_while_running()
+    {
+        await using var host = await IngestTestHost.StartAsync(new Dictionary<string, string?> { ["Ingest:RepublishAfter"] = "00:00:01" });
+        host.Drop("unanswered.txt", "Nobody answered");
+        var first = (await host.PublishedAsync<ArticleReceived>(m => m.Source.Path == "unanswered.txt")).Context.Message;
+
+        await Eventually.HoldsAsync(
+            () => host.Harness.Published.Select<ArticleReceived>().Count(m => m.Context.Message.CorrelationId == first.CorrelationId) >= 2,
+            "the unanswered file is published a second time");
+    }
 }

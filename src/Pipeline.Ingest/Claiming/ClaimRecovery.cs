@@ -13,7 +13,7 @@ namespace Pipeline.Ingest.Claiming;
 /// were claimed by another replica sharing the work folder and are left to it. Between starts, the periodic sweep publishes
 /// files stuck before publishing (bus down) and re-sends those published long ago with no answer.
 /// </summary>
-public sealed class ClaimRecovery(IOptions<IngestOptions> options, IngestLedger ledger, FileIntake intake,
+internal sealed class ClaimRecovery(IOptions<IngestOptions> options, IngestLedger ledger, FileIntake intake,
     FileFinisher finisher, ILogger<ClaimRecovery> logger, TimeProvider time)
 {
     private readonly IngestOptions _options = options.Value;

@@ -15,7 +15,7 @@ namespace Pipeline.Ingest.Claiming;
 /// Takes one finished inbox file through ingest: claim it, refuse it at once if it is plainly bad, hash it,
 /// record it, and publish <see cref="ArticleReceived"/>. Files refused here are quarantined, never published.
 /// </summary>
-public sealed class FileIntake
+internal sealed class FileIntake
 {
     private readonly IngestOptions _options;
     private readonly IngestLedger _ledger;
@@ -125,12 +125,22 @@ public sealed class FileIntake
     {
         using var scope = _logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = known.CorrelationId });
         var started = _time.GetUtcNow();
-        if (new FileInfo(workPath).LinkTarget is { } target)
+        // The same checks as a fresh claim: the file may be here because quarantining it failed last time.
+        if (RefusalBeforeReading(arrival: null, workPath) is { } refusal)
         {
-            await QuarantineAsync(known, IngestRefusals.SymbolicLink(target), cancellationToken);
+            await QuarantineAsync(known, refusal, cancellationToken);
             return;
         }
-        var read = await ClaimedFileReader.ReadAsync(workPath, expected: null, _options.InlineContentMaxBytes, cancellationToken);
+        ReadResult read;
+        try
+        {
+            read = await ClaimedFileReader.ReadAsync(workPath, expected: null, _options.InlineContentMaxBytes, cancellationToken);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            await QuarantineAsync(known, IngestRefusals.Unreadable(e.Message), cancellationToken);
+            return;
+        }
         var claim = known with
         {
             Sha256 = read.Sha256,
@@ -188,13 +198,14 @@ public sealed class FileIntake
         _logger.Published(claim.SourcePath, claim.SizeBytes, message.Source.MediaType, inlineContent is null ? "claim check" : "inline");
     }
 
-    private (string Error, string WhatToDo)? RefusalBeforeReading(Arrival arrival, string workPath)
+    /// <param name="arrival">How the watcher judged the file; null when recovering a file already claimed.</param>
+    private (string Error, string WhatToDo)? RefusalBeforeReading(Arrival? arrival, string workPath)
     {
         var claimed = new FileInfo(workPath);
         // Checked on the claimed entry too: a file could have been swapped for a link after the scan.
-        if (arrival.Verdict == ArrivalVerdict.SymbolicLink || claimed.LinkTarget is not null)
+        if (arrival?.Verdict == ArrivalVerdict.SymbolicLink || claimed.LinkTarget is not null)
             return IngestRefusals.SymbolicLink(claimed.LinkTarget ?? "?");
-        if (arrival.Verdict == ArrivalVerdict.KeepsGrowing)
+        if (arrival?.Verdict == ArrivalVerdict.KeepsGrowing)
             return IngestRefusals.KeepsGrowing(_time.GetUtcNow() - arrival.FirstSeen);
         if (claimed.Length == 0)
             return IngestRefusals.Empty();

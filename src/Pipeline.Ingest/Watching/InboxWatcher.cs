@@ -11,7 +11,7 @@ namespace Pipeline.Ingest.Watching;
 /// bursts that overflow the event buffer, folders created later and mounts that raise no events are all
 /// found by the next rescan. Files are claimed once they have finished arriving.
 /// </summary>
-public sealed class InboxWatcher(
+internal sealed class InboxWatcher(
     IOptions<IngestOptions> options,
     FileIntake intake,
     ClaimRecovery recovery,
