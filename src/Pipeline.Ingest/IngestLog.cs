@@ -55,4 +55,7 @@ internal static partial class IngestLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Publishing {SourcePath} again: it was {State} and has no outcome yet")]
     public static partial void Republishing(this ILogger logger, string sourcePath, Ledger.ClaimState state);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{SourcePath} was finished while we were about to publish it again")]
+    public static partial void FinishedMeanwhile(this ILogger logger, string sourcePath);
 }

@@ -95,6 +95,12 @@ internal sealed class FileIntake
             await QuarantineAsync(claim, IngestRefusals.Unreadable(e.Message), cancellationToken);
             return true;
         }
+        catch (FileNotFoundException)
+        {
+            // Deleted from the work folder under our hands: nothing to move, but the ledger says what happened.
+            await QuarantineAsync(claim, IngestRefusals.Vanished(), cancellationToken);
+            return true;
+        }
 
         if (read.ChangedWhileRead)
         {
@@ -125,20 +131,26 @@ internal sealed class FileIntake
     {
         using var scope = _logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = known.CorrelationId });
         var started = _time.GetUtcNow();
-        // The same checks as a fresh claim: the file may be here because quarantining it failed last time.
-        if (RefusalBeforeReading(arrival: null, workPath) is { } refusal)
-        {
-            await QuarantineAsync(known, refusal, cancellationToken);
-            return;
-        }
         ReadResult read;
         try
         {
+            // The same checks as a fresh claim: the file may be here because quarantining it failed last time.
+            if (RefusalBeforeReading(arrival: null, workPath) is { } refusal)
+            {
+                await QuarantineAsync(known, refusal, cancellationToken);
+                return;
+            }
             read = await ClaimedFileReader.ReadAsync(workPath, expected: null, _options.InlineContentMaxBytes, cancellationToken);
         }
         catch (UnauthorizedAccessException e)
         {
             await QuarantineAsync(known, IngestRefusals.Unreadable(e.Message), cancellationToken);
+            return;
+        }
+        catch (FileNotFoundException)
+        {
+            // Its outcome arrived meanwhile and the file was archived or quarantined: nothing left to do.
+            _logger.FinishedMeanwhile(known.SourcePath);
             return;
         }
         var claim = known with

@@ -122,7 +122,9 @@ public sealed class IngestLedger
             $"INSERT INTO claims ({Columns}) VALUES ($id, $sha, $doc, $path, $media, $size, $state, $dup, $dropped, $modified, $published, $updated, $reason) " +
             "ON CONFLICT (correlation_id) DO UPDATE SET sha256 = coalesce(excluded.sha256, sha256), " +
             "document_id = coalesce(excluded.document_id, document_id), source_path = excluded.source_path, " +
-            "media_type = coalesce(excluded.media_type, media_type), size_bytes = excluded.size_bytes, state = excluded.state, " +
+            "media_type = coalesce(excluded.media_type, media_type), size_bytes = excluded.size_bytes, " +
+            // An outcome is final: a late republish (recovery racing a finishing message) must not undo it.
+            "state = CASE WHEN state IN ($stored, $quarantined) AND excluded.state NOT IN ($stored, $quarantined) THEN state ELSE excluded.state END, " +
             "duplicate_of = coalesce(excluded.duplicate_of, duplicate_of), file_modified_at = coalesce(excluded.file_modified_at, file_modified_at), " +
             "published_at = coalesce(excluded.published_at, published_at), updated_at = excluded.updated_at, " +
             "reason = coalesce(excluded.reason, reason)";
@@ -140,6 +142,8 @@ public sealed class IngestLedger
         p.AddWithValue("$published", claim.PublishedAt is { } pub ? Text(pub) : DBNull.Value);
         p.AddWithValue("$updated", Text(claim.UpdatedAt == default ? DateTimeOffset.UtcNow : claim.UpdatedAt));
         p.AddWithValue("$reason", (object?)claim.Reason ?? DBNull.Value);
+        p.AddWithValue("$stored", Text(ClaimState.Stored));
+        p.AddWithValue("$quarantined", Text(ClaimState.Quarantined));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
