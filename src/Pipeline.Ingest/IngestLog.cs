@@ -14,6 +14,9 @@ internal static partial class IngestLog
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not ingest {SourcePath}; it will be retried")]
     public static partial void IngestFailed(this ILogger logger, Exception exception, string sourcePath);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "An inbox pass failed; files stay where they are and the next pass tries again")]
+    public static partial void PassFailed(this ILogger logger, Exception exception);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox events were lost (buffer overflow or watch limit); the rescan will find the files")]
     public static partial void EventsLost(this ILogger logger, Exception exception);
 
@@ -50,9 +53,9 @@ internal static partial class IngestLog
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not recover claimed file {WorkPath}; will try again on the next sweep")]
     public static partial void RecoveryFailed(this ILogger logger, Exception exception, string workPath);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Found {WorkPath} in the work folder with no ledger entry; publishing it under its work name")]
-    public static partial void Orphan(this ILogger logger, string workPath);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Publishing {SourcePath} again: it was {State} and has no outcome yet")]
     public static partial void Republishing(this ILogger logger, string sourcePath, Ledger.ClaimState state);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{SourcePath} was finished while we were about to publish it again")]
+    public static partial void FinishedMeanwhile(this ILogger logger, string sourcePath);
 }

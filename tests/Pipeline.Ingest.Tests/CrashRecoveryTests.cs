@@ -57,16 +57,21 @@ public class CrashRecoveryTests
     }
 
     [Fact]
-    public async Task A_claimed_file_the_ledger_never_heard_of_is_published_under_its_work_name()
+    public async Task A_claimed_file_the_ledger_never_heard_of_belongs_to_another_replica_and_is_left_alone()
     {
-        var correlationId = Guid.Empty;
+        var foreign = Guid.Empty;
+        var ours = Guid.Empty;
         await using var host = await IngestTestHost.StartAsync(beforeStart: async services =>
-            correlationId = await LeaveClaimAsync(services, "orphan.txt", "Claimed just before the crash", state: null));
+        {
+            foreign = await LeaveClaimAsync(services, "theirs.txt", "Claimed by a replica with its own ledger", state: null);
+            ours = await LeaveClaimAsync(services, "ours.txt", "Claimed by us", ClaimState.Published);
+        });
 
-        var message = (await host.PublishedAsync<ArticleReceived>(m => m.CorrelationId == correlationId)).Context.Message;
+        // Recovery handles the work folder in one go, so once our file is out, theirs has been considered too.
+        await host.PublishedAsync<ArticleReceived>(m => m.CorrelationId == ours);
 
-        Assert.Equal(correlationId.ToString("N") + ".txt", message.Source.Path);
-        Assert.Equal("Claimed just before the crash", Encoding.UTF8.GetString(message.Content!));
+        Assert.DoesNotContain(host.Harness.Published.Select<ArticleReceived>(), m => m.Context.Message.CorrelationId == foreign);
+        Assert.True(File.Exists(WorkFiles.PathFor(host.Options.WorkFolder, foreign, "theirs.txt")));
     }
 
     [Fact]
@@ -105,5 +110,29 @@ public class CrashRecoveryTests
             "the file is quarantined beside its reason");
         Assert.Contains("No article text.", await File.ReadAllTextAsync(reasonPath), StringComparison.Ordinal);
         Assert.Empty(host.Harness.Published.Select<ArticleReceived>());
+    }
+
+    [Fact]
+    public async Task A_bad_file_left_claimed_is_quarantined_at_start_not_published()
+    {
+        await using var host = await IngestTestHost.StartAsync(beforeStart: async services =>
+            await LeaveClaimAsync(services, "was empty.txt", "", ClaimState.Received));
+
+        var reasonPath = Path.Combine(host.Options.QuarantineFolder, "was empty.txt.reason.json");
+        await Eventually.HoldsAsync(() => File.Exists(reasonPath), "the empty file is quarantined beside its reason");
+        Assert.Contains("empty", await File.ReadAllTextAsync(reasonPath), StringComparison.Ordinal);
+        Assert.Empty(host.Harness.Published.Select<ArticleReceived>());
+    }
+
+    [Fact]
+    public async Task A_file_published_long_ago_without_an_outcome_is_published_again_while_running()
+    {
+        await using var host = await IngestTestHost.StartAsync(new Dictionary<string, string?> { ["Ingest:RepublishAfter"] = "00:00:01" });
+        host.Drop("unanswered.txt", "Nobody answered");
+        var first = (await host.PublishedAsync<ArticleReceived>(m => m.Source.Path == "unanswered.txt")).Context.Message;
+
+        await Eventually.HoldsAsync(
+            () => host.Harness.Published.Select<ArticleReceived>().Count(m => m.Context.Message.CorrelationId == first.CorrelationId) >= 2,
+            "the unanswered file is published a second time");
     }
 }

@@ -58,6 +58,18 @@ public sealed class IngestLedgerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_late_republish_does_not_undo_a_stored_outcome()
+    {
+        var claim = Claim("raced.txt", "9876", T0);
+        var ledger = Open();
+        await ledger.SaveAsync(claim with { State = ClaimState.Stored });
+
+        await ledger.RecordReceivedAsync(claim with { State = ClaimState.Received });
+
+        Assert.Equal(ClaimState.Stored, (await ledger.FindAsync(claim.CorrelationId))!.State);
+    }
+
+    [Fact]
     public async Task The_same_content_dropped_again_is_recognised_and_recorded()
     {
         var ledger = Open();

@@ -7,12 +7,13 @@ using Pipeline.Ingest.Ledger;
 namespace Pipeline.Ingest.Claiming;
 
 /// <summary>
-/// Finishes what a crash or an outage interrupted, from what lies in the work folder. At start every claimed
-/// file not yet stored or quarantined is published again (downstream stores are idempotent by document id);
-/// files whose end was recorded but not carried out are moved. Between starts, the periodic sweep publishes
+/// Finishes what a crash or an outage interrupted, from what lies in the work folder. At start every file this
+/// ledger claimed and that is not yet stored or quarantined is published again (downstream stores are idempotent
+/// by document id); files whose end was recorded but not carried out are moved. Files the ledger does not know
+/// were claimed by another replica sharing the work folder and are left to it. Between starts, the periodic sweep publishes
 /// files stuck before publishing (bus down) and re-sends those published long ago with no answer.
 /// </summary>
-public sealed class ClaimRecovery(IOptions<IngestOptions> options, IngestLedger ledger, FileIntake intake,
+internal sealed class ClaimRecovery(IOptions<IngestOptions> options, IngestLedger ledger, FileIntake intake,
     FileFinisher finisher, ILogger<ClaimRecovery> logger, TimeProvider time)
 {
     private readonly IngestOptions _options = options.Value;
@@ -49,16 +50,9 @@ public sealed class ClaimRecovery(IOptions<IngestOptions> options, IngestLedger 
     {
         switch (known?.State)
         {
-            case null when atStart:
-                // Claimed, then a crash before the ledger heard of it: the original name is lost, the content is not.
-                logger.Orphan(workPath);
-                await intake.RepublishAsync(new ClaimRecord
-                {
-                    CorrelationId = correlationId,
-                    SourcePath = Path.GetFileName(workPath),
-                    State = ClaimState.Received,
-                    DroppedAt = new DateTimeOffset(File.GetLastWriteTimeUtc(workPath), TimeSpan.Zero),
-                }, workPath, cancellationToken);
+            case null:
+                // Our ledger records every claim before the rename, so this file was claimed by another
+                // replica sharing the work folder: its own ledger and recovery look after it.
                 break;
             case ClaimState.Received when atStart || now - known.UpdatedAt >= _options.RescanInterval:
             case ClaimState.Published when atStart || now - (known.PublishedAt ?? known.UpdatedAt) >= _options.RepublishAfter:

@@ -15,7 +15,7 @@ namespace Pipeline.Ingest.Claiming;
 /// Takes one finished inbox file through ingest: claim it, refuse it at once if it is plainly bad, hash it,
 /// record it, and publish <see cref="ArticleReceived"/>. Files refused here are quarantined, never published.
 /// </summary>
-public sealed class FileIntake
+internal sealed class FileIntake
 {
     private readonly IngestOptions _options;
     private readonly IngestLedger _ledger;
@@ -55,14 +55,7 @@ public sealed class FileIntake
         var file = arrival.File;
         var correlationId = Guid.NewGuid();
         var workPath = WorkFiles.PathFor(_options.WorkFolder, correlationId, file.RelativePath);
-        if (!FileClaimer.TryClaim(file.FullPath, workPath))
-        {
-            _logger.ClaimLost(file.RelativePath);
-            return false;
-        }
-
         using var scope = _logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId });
-        _logger.Claimed(file.RelativePath, workPath);
         var started = _time.GetUtcNow();
         var claim = new ClaimRecord
         {
@@ -72,9 +65,19 @@ public sealed class FileIntake
             State = ClaimState.Received,
             DroppedAt = arrival.FirstSeen,
             FileModifiedAt = file.LastWriteUtc,
+            UpdatedAt = started,
         };
-        // Remember the original path at once: if we crash before publishing, recovery still knows the name.
-        await _ledger.SaveAsync(claim with { UpdatedAt = started }, cancellationToken);
+
+        // The ledger hears of the claim before the rename: after a crash, every file of ours in the work
+        // folder has a row (with its original name), and a file without one belongs to another replica.
+        await _ledger.RecordClaimingAsync(claim, cancellationToken);
+        if (!FileClaimer.TryClaim(file.FullPath, workPath))
+        {
+            await _ledger.ForgetAsync(correlationId, cancellationToken);
+            _logger.ClaimLost(file.RelativePath);
+            return false;
+        }
+        _logger.Claimed(file.RelativePath, workPath);
 
         if (RefusalBeforeReading(arrival, workPath) is { } refusal)
         {
@@ -90,6 +93,12 @@ public sealed class FileIntake
         catch (UnauthorizedAccessException e)
         {
             await QuarantineAsync(claim, IngestRefusals.Unreadable(e.Message), cancellationToken);
+            return true;
+        }
+        catch (FileNotFoundException)
+        {
+            // Deleted from the work folder under our hands: nothing to move, but the ledger says what happened.
+            await QuarantineAsync(claim, IngestRefusals.Vanished(), cancellationToken);
             return true;
         }
 
@@ -122,12 +131,28 @@ public sealed class FileIntake
     {
         using var scope = _logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = known.CorrelationId });
         var started = _time.GetUtcNow();
-        if (new FileInfo(workPath).LinkTarget is { } target)
+        ReadResult read;
+        try
         {
-            await QuarantineAsync(known, IngestRefusals.SymbolicLink(target), cancellationToken);
+            // The same checks as a fresh claim: the file may be here because quarantining it failed last time.
+            if (RefusalBeforeReading(arrival: null, workPath) is { } refusal)
+            {
+                await QuarantineAsync(known, refusal, cancellationToken);
+                return;
+            }
+            read = await ClaimedFileReader.ReadAsync(workPath, expected: null, _options.InlineContentMaxBytes, cancellationToken);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            await QuarantineAsync(known, IngestRefusals.Unreadable(e.Message), cancellationToken);
             return;
         }
-        var read = await ClaimedFileReader.ReadAsync(workPath, expected: null, _options.InlineContentMaxBytes, cancellationToken);
+        catch (FileNotFoundException)
+        {
+            // Its outcome arrived meanwhile and the file was archived or quarantined: nothing left to do.
+            _logger.FinishedMeanwhile(known.SourcePath);
+            return;
+        }
         var claim = known with
         {
             Sha256 = read.Sha256,
@@ -185,13 +210,14 @@ public sealed class FileIntake
         _logger.Published(claim.SourcePath, claim.SizeBytes, message.Source.MediaType, inlineContent is null ? "claim check" : "inline");
     }
 
-    private (string Error, string WhatToDo)? RefusalBeforeReading(Arrival arrival, string workPath)
+    /// <param name="arrival">How the watcher judged the file; null when recovering a file already claimed.</param>
+    private (string Error, string WhatToDo)? RefusalBeforeReading(Arrival? arrival, string workPath)
     {
         var claimed = new FileInfo(workPath);
         // Checked on the claimed entry too: a file could have been swapped for a link after the scan.
-        if (arrival.Verdict == ArrivalVerdict.SymbolicLink || claimed.LinkTarget is not null)
+        if (arrival?.Verdict == ArrivalVerdict.SymbolicLink || claimed.LinkTarget is not null)
             return IngestRefusals.SymbolicLink(claimed.LinkTarget ?? "?");
-        if (arrival.Verdict == ArrivalVerdict.KeepsGrowing)
+        if (arrival?.Verdict == ArrivalVerdict.KeepsGrowing)
             return IngestRefusals.KeepsGrowing(_time.GetUtcNow() - arrival.FirstSeen);
         if (claimed.Length == 0)
             return IngestRefusals.Empty();

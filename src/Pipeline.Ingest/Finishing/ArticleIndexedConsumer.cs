@@ -5,7 +5,7 @@ using Pipeline.Contracts;
 namespace Pipeline.Ingest.Finishing;
 
 /// <summary>Indexing stored the article: archive (or delete) the claimed file and record it as stored.</summary>
-public sealed class ArticleIndexedConsumer(FileFinisher finisher, ILogger<ArticleIndexedConsumer> logger) : IConsumer<ArticleIndexed>
+internal sealed class ArticleIndexedConsumer(FileFinisher finisher, ILogger<ArticleIndexedConsumer> logger) : IConsumer<ArticleIndexed>
 {
     public async Task Consume(ConsumeContext<ArticleIndexed> context)
     {

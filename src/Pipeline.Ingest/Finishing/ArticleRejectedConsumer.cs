@@ -6,7 +6,7 @@ using Pipeline.Ingest.Ledger;
 namespace Pipeline.Ingest.Finishing;
 
 /// <summary>A later stage refused the file for good: quarantine it beside the stage's reason.</summary>
-public sealed class ArticleRejectedConsumer(FileFinisher finisher, IngestLedger ledger, ILogger<ArticleRejectedConsumer> logger)
+internal sealed class ArticleRejectedConsumer(FileFinisher finisher, IngestLedger ledger, ILogger<ArticleRejectedConsumer> logger)
     : IConsumer<ArticleRejected>
 {
     public async Task Consume(ConsumeContext<ArticleRejected> context)

@@ -12,7 +12,7 @@ namespace Pipeline.Ingest.Finishing;
 /// steps leaves a file whose fate the start-up recovery can complete. Every step may run twice (redelivered
 /// messages, recovery) and then changes nothing.
 /// </summary>
-public sealed class FileFinisher(IOptions<IngestOptions> options, IngestLedger ledger, ILogger<FileFinisher> logger)
+internal sealed class FileFinisher(IOptions<IngestOptions> options, IngestLedger ledger, ILogger<FileFinisher> logger)
 {
     private readonly IngestOptions _options = options.Value;
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Pipeline.Ingest.Claiming;
 
 namespace Pipeline.Ingest.Finishing;
@@ -15,13 +16,30 @@ internal static class FinalPlaces
         // The path comes from a message: never let it point outside the folder.
         if (!candidate.StartsWith(rootFull + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             candidate = Path.Combine(rootFull, Path.GetFileName(sourcePath));
-        if (!Taken(candidate))
+        // A retry after a crash between writing the reason and moving the file finds its own reason there.
+        if (!Taken(candidate) || ReasonBelongsTo(candidate, correlationId))
             return candidate;
 
         var folder = Path.GetDirectoryName(candidate)!;
         var name = Path.GetFileNameWithoutExtension(candidate);
         var extension = Path.GetExtension(candidate);
         return Path.Combine(folder, $"{name}.{correlationId:N}{extension}");
+    }
+
+    private static bool ReasonBelongsTo(string path, Guid correlationId)
+    {
+        var reasonPath = path + ".reason.json";
+        if (Entries.Exist(path) || !File.Exists(reasonPath))
+            return false;
+        try
+        {
+            return QuarantineReason.FromJson(File.ReadAllText(reasonPath))?.CorrelationId == correlationId;
+        }
+        catch (JsonException)
+        {
+            // Someone edited or truncated that reason file: it is not a trace of this claim.
+            return false;
+        }
     }
 
     private static bool Taken(string path) =>

@@ -14,7 +14,7 @@ public static class IngestEndpoint
         endpoint.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
 }
 
-public sealed class ArticleIndexedConsumerDefinition : ConsumerDefinition<ArticleIndexedConsumer>
+internal sealed class ArticleIndexedConsumerDefinition : ConsumerDefinition<ArticleIndexedConsumer>
 {
     public ArticleIndexedConsumerDefinition(IOptions<IngestOptions> options)
     {
@@ -28,7 +28,7 @@ public sealed class ArticleIndexedConsumerDefinition : ConsumerDefinition<Articl
         IngestEndpoint.Configure(endpointConfigurator);
 }
 
-public sealed class ArticleRejectedConsumerDefinition : ConsumerDefinition<ArticleRejectedConsumer>
+internal sealed class ArticleRejectedConsumerDefinition : ConsumerDefinition<ArticleRejectedConsumer>
 {
     public ArticleRejectedConsumerDefinition(IOptions<IngestOptions> options)
     {

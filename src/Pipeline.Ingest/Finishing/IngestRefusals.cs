@@ -26,4 +26,8 @@ internal static class IngestRefusals
     public static (string Error, string WhatToDo) ChangedWhileRead() => (
         "The file changed while it was being read, so what was read may not be what was meant.",
         "Write files elsewhere and move them into the inbox when complete, then drop this one again.");
+
+    public static (string Error, string WhatToDo) Vanished() => (
+        "The file was deleted from the work folder while ingest was reading it.",
+        "Nothing is left to process; drop the file into the inbox again if it should be ingested.");
 }

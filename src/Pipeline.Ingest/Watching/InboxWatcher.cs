@@ -11,7 +11,7 @@ namespace Pipeline.Ingest.Watching;
 /// bursts that overflow the event buffer, folders created later and mounts that raise no events are all
 /// found by the next rescan. Files are claimed once they have finished arriving.
 /// </summary>
-public sealed class InboxWatcher(
+internal sealed class InboxWatcher(
     IOptions<IngestOptions> options,
     FileIntake intake,
     ClaimRecovery recovery,
@@ -26,6 +26,7 @@ public sealed class InboxWatcher(
     {
         foreach (var folder in new[] { _options.InboxFolder, _options.WorkFolder, _options.ArchiveFolder, _options.QuarantineFolder })
             Directory.CreateDirectory(folder);
+        SameFileSystemCheck.Verify(_options.InboxFolder, _options.WorkFolder);
 
         // Publishing before the bus (and the queues bound to it) is up would drop messages on the floor.
         logger.WaitingForBus(_options.InboxFolder);
@@ -40,11 +41,20 @@ public sealed class InboxWatcher(
         var lastSweep = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
-            await PassAsync(scanner, tracker, stoppingToken);
-            if (time.GetUtcNow() - lastSweep >= _options.RescanInterval)
+            try
             {
-                await recovery.SweepAsync(stoppingToken);
-                lastSweep = time.GetUtcNow();
+                await PassAsync(scanner, tracker, stoppingToken);
+                if (time.GetUtcNow() - lastSweep >= _options.RescanInterval)
+                {
+                    await recovery.SweepAsync(stoppingToken);
+                    lastSweep = time.GetUtcNow();
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A failing pass (the ledger's disk full, the share gone) must not end the watcher for good:
+                // files stay where they are, and the next pass tries again.
+                logger.PassFailed(e);
             }
 
             // While files are settling, look again soon enough to accept them within about one window.

@@ -1,0 +1,44 @@
+using Pipeline.Contracts;
+using Xunit.Abstractions;
+using Pipeline.Ingest.Tests.Support;
+
+namespace Pipeline.Ingest.Tests;
+
+public sealed class ReplicaTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly TempFolder _shared = new();
+
+    public void Dispose() => _shared.Dispose();
+
+    [Fact]
+    public async Task Two_replicas_watching_one_shared_inbox_publish_every_file_exactly_once()
+    {
+        var sharedFolders = new Dictionary<string, string?>
+        {
+            ["Ingest:InboxFolder"] = _shared.Combine("inbox"),
+            ["Ingest:WorkFolder"] = _shared.Combine("work"),
+            ["Ingest:ArchiveFolder"] = _shared.Combine("archive"),
+            ["Ingest:QuarantineFolder"] = _shared.Combine("quarantine"),
+        };
+        await using var first = await IngestTestHost.StartAsync(sharedFolders);
+        const int count = 400;
+        for (var i = 0; i < count / 2; i++)
+            first.Drop($"wire/{i % 5}/story {i}.txt", $"Cerita nomor {i}");
+        // The second replica starts while the first is busy, so its start-up recovery meets live foreign claims.
+        await using var second = await IngestTestHost.StartAsync(sharedFolders);
+        for (var i = count / 2; i < count; i++)
+            first.Drop($"wire/{i % 5}/story {i}.txt", $"Cerita nomor {i}");
+
+        IEnumerable<ArticleReceived> All() => first.Harness.Published.Select<ArticleReceived>().Concat(second.Harness.Published.Select<ArticleReceived>())
+            .Select(m => m.Context.Message);
+        await Eventually.HoldsAsync(() => All().Count() >= count && !Directory.EnumerateFiles(_shared.Combine("inbox"), "*", SearchOption.AllDirectories).Any(),
+            $"{count} files are published and the inbox is empty", TimeSpan.FromSeconds(60));
+
+        var published = All().ToList();
+        output.WriteLine($"First replica published {first.Harness.Published.Select<ArticleReceived>().Count()}, second {second.Harness.Published.Select<ArticleReceived>().Count()}");
+        Assert.Equal(count, published.Count);
+        Assert.Equal(count, published.Select(m => m.Source.Path).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(count, Directory.GetFiles(_shared.Combine("work")).Length);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_shared.Combine("quarantine")));
+    }
+}
