@@ -26,9 +26,10 @@ public sealed class ClaimRecovery(IOptions<IngestOptions> options, IngestLedger 
         if (!Directory.Exists(_options.WorkFolder))
             return;
         var now = time.GetUtcNow();
-        foreach (var workPath in Directory.EnumerateFiles(_options.WorkFolder))
+        // Entries, not just files: a claimed symbolic link to a folder is listed as a folder.
+        foreach (var workPath in Directory.EnumerateFileSystemEntries(_options.WorkFolder))
         {
-            if (!WorkFiles.TryParse(workPath, out var correlationId))
+            if (!WorkFiles.TryParse(workPath, out var correlationId) || !Entries.Exist(workPath))
                 continue;
             var known = await ledger.FindAsync(correlationId, cancellationToken);
             try

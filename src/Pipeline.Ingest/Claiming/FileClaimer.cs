@@ -14,14 +14,14 @@ internal static class FileClaimer
         {
             // The destination name is unique to this claim, so "overwrite" never replaces anything; it makes
             // .NET issue a plain rename(2), which moves a symbolic link itself rather than its target.
-            File.Move(inboxPath, workPath, overwrite: true);
+            Entries.Move(inboxPath, workPath, overwrite: true);
             return true;
         }
         catch (FileNotFoundException)
         {
             return false;
         }
-        catch (DirectoryNotFoundException) when (!File.Exists(inboxPath) && Directory.Exists(Path.GetDirectoryName(workPath)))
+        catch (DirectoryNotFoundException) when (!Entries.Exist(inboxPath) && Directory.Exists(Path.GetDirectoryName(workPath)))
         {
             // The file's folder vanished with it: another replica (or the user) got there first.
             return false;

@@ -122,6 +122,11 @@ public sealed class FileIntake
     {
         using var scope = _logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = known.CorrelationId });
         var started = _time.GetUtcNow();
+        if (new FileInfo(workPath).LinkTarget is { } target)
+        {
+            await QuarantineAsync(known, IngestRefusals.SymbolicLink(target), cancellationToken);
+            return;
+        }
         var read = await ClaimedFileReader.ReadAsync(workPath, expected: null, _options.InlineContentMaxBytes, cancellationToken);
         var claim = known with
         {

@@ -35,7 +35,7 @@ public sealed class FileFinisher(IOptions<IngestOptions> options, IngestLedger l
         }, cancellationToken);
 
         var workPath = WorkFiles.PathFor(_options.WorkFolder, correlationId, source.Path);
-        if (!EntryExists(workPath))
+        if (!Entries.Exist(workPath))
         {
             logger.StoredWithoutFile(source.Path);
             return;
@@ -50,7 +50,7 @@ public sealed class FileFinisher(IOptions<IngestOptions> options, IngestLedger l
 
         var archived = FinalPlaces.Choose(_options.ArchiveFolder, source.Path, correlationId);
         Directory.CreateDirectory(Path.GetDirectoryName(archived)!);
-        File.Move(workPath, archived, overwrite: false);
+        Entries.Move(workPath, archived, overwrite: false);
         logger.StoredAndArchived(source.Path, created, archived);
     }
 
@@ -62,7 +62,7 @@ public sealed class FileFinisher(IOptions<IngestOptions> options, IngestLedger l
         await ledger.SaveAsync(claim with { State = ClaimState.Quarantined, Reason = reasonJson, UpdatedAt = DateTimeOffset.UtcNow }, cancellationToken);
 
         var workPath = WorkFiles.PathFor(_options.WorkFolder, claim.CorrelationId, claim.SourcePath);
-        if (!EntryExists(workPath))
+        if (!Entries.Exist(workPath))
         {
             logger.QuarantinedWithoutFile(claim.SourcePath, reason.Stage);
             return;
@@ -71,15 +71,8 @@ public sealed class FileFinisher(IOptions<IngestOptions> options, IngestLedger l
         var quarantined = FinalPlaces.Choose(_options.QuarantineFolder, claim.SourcePath, claim.CorrelationId);
         Directory.CreateDirectory(Path.GetDirectoryName(quarantined)!);
         await WriteAtomicallyAsync(quarantined + ".reason.json", reasonJson, cancellationToken);
-        File.Move(workPath, quarantined, overwrite: false);
+        Entries.Move(workPath, quarantined, overwrite: false);
         logger.Quarantined(claim.SourcePath, quarantined, reason.Stage, reason.Error);
-    }
-
-    /// <summary>True for a file and for a symbolic link, dangling or not (a link is never followed).</summary>
-    internal static bool EntryExists(string path)
-    {
-        var info = new FileInfo(path);
-        return info.Exists || info.LinkTarget is not null;
     }
 
     private static async Task WriteAtomicallyAsync(string path, string text, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using Pipeline.Ingest.Claiming;
+
 namespace Pipeline.Ingest.Finishing;
 
 /// <summary>
@@ -23,5 +25,5 @@ internal static class FinalPlaces
     }
 
     private static bool Taken(string path) =>
-        FileFinisher.EntryExists(path) || File.Exists(path + ".reason.json") || Directory.Exists(path);
+        Entries.Exist(path) || File.Exists(path + ".reason.json") || Directory.Exists(path);
 }

@@ -27,10 +27,10 @@ public sealed class IngestTestHost : IAsyncDisposable
     public IngestOptions Options => _host.Services.GetRequiredService<IOptions<IngestOptions>>().Value;
 
     /// <summary>Builds the host; <paramref name="beforeStart"/> may seed the data folder (for crash recovery).</summary>
-    public static async Task<IngestTestHost> StartAsync(IDictionary<string, string?>? settings = null, TempFolder? temp = null,
-        Action<IngestOptions>? beforeStart = null, bool start = true)
+    public static async Task<IngestTestHost> StartAsync(IDictionary<string, string?>? settings = null,
+        Func<IServiceProvider, Task>? beforeStart = null)
     {
-        temp ??= new TempFolder();
+        var temp = new TempFolder();
         var configuration = new Dictionary<string, string?>
         {
             ["Ingest:DataFolder"] = temp.Path,
@@ -48,9 +48,9 @@ public sealed class IngestTestHost : IAsyncDisposable
         builder.Services.AddIngest(builder.Configuration);
         builder.Services.AddMassTransitTestHarness(x => x.AddIngestConsumers());
         var host = builder.Build();
-        beforeStart?.Invoke(host.Services.GetRequiredService<IOptions<IngestOptions>>().Value);
-        if (start)
-            await host.StartAsync();
+        if (beforeStart is not null)
+            await beforeStart(host.Services);
+        await host.StartAsync();
         return new IngestTestHost(host, temp);
     }
 
