@@ -4,6 +4,7 @@ using Pipeline.Host.Messaging;
 using Pipeline.Indexing;
 using Pipeline.Ingest;
 using Pipeline.Ingest.Finishing;
+using Pipeline.Storage;
 
 namespace Pipeline.Deploy.Tests;
 
@@ -27,13 +28,8 @@ internal static class PipelineFacts
         [IngestOptions.SectionName] = typeof(IngestOptions),
         [ExtractConsumerOptions.SectionName] = typeof(ExtractConsumerOptions),
         [IndexConsumerOptions.SectionName] = typeof(IndexConsumerOptions),
+        [StorageOptions.SectionName] = typeof(StorageOptions),
     };
-
-    /// <summary>
-    /// Storage has no options class yet (the command line maps these keys itself); add StorageOptions to
-    /// <see cref="OptionsBySection"/> once it exists and drop this list.
-    /// </summary>
-    public static readonly IReadOnlySet<string> StorageKeys = new HashSet<string>(StringComparer.Ordinal) { "Provider", "ConnectionString" };
 
     public static TimeSpan DefaultShutdownTimeout => new PipelineOptions().ShutdownTimeout;
 }
