@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Storage;
+using Pipeline.Testing.Postgres;
 using Pipeline.Testing.Processes;
 using Pipeline.Testing.RabbitMq;
 using Xunit.Abstractions;
@@ -16,23 +17,32 @@ public sealed class RabbitMqCollectionDefinition : ICollectionFixture<RabbitMqFi
 /// assertions on what lands in the real store.
 /// </summary>
 [Collection(RabbitMqFixture.CollectionName)]
-public sealed class DistributedPipelineTests(RabbitMqFixture broker, ITestOutputHelper output) : IAsyncLifetime
+public sealed class DistributedPipelineTests(RabbitMqFixture broker, PostgresFixture postgres, ITestOutputHelper output)
+    : IAsyncLifetime, IClassFixture<PostgresFixture>
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly string _data = Directory.CreateTempSubdirectory("pipeline-distributed-").FullName;
     private readonly List<ChildProcess> _workers = [];
+    private string[] _storeArguments = [];
 
-    [Fact]
-    public async Task Separate_workers_with_competing_extractors_store_every_file_exactly_once()
+    /// <summary>SQLite takes one index worker; PostgreSQL takes several writing at once.</summary>
+    [Theory]
+    [InlineData("sqlite", 1)]
+    [InlineData("postgres", 2)]
+    public async Task Separate_workers_with_competing_consumers_store_every_file_exactly_once(string storeKind, int indexWorkers)
     {
         const int fileCount = 40;
+        _storeArguments = storeKind == "postgres"
+            ? ["--store", "postgres", "--postgres", await postgres.CreateDatabaseAsync("distributed")]
+            : ["--store", "sqlite"];
         using var management = broker.Server.CreateManagementClient();
+        await PurgeLeftoversAsync(management);
         await StartWorkerAsync("extract-1", "extract");
         await StartWorkerAsync("extract-2", "extract");
-        await StartWorkerAsync("index-1", "index");
+        for (var i = 1; i <= indexWorkers; i++) await StartWorkerAsync($"index-{i}", "index");
         await Eventually.WaitUntilAsync(async ct =>
             (await management.GetQueueAsync("pipeline-extract", cancellationToken: ct))?.Consumers == 2 &&
-            (await management.GetQueueAsync("pipeline-index", cancellationToken: ct))?.Consumers == 1,
+            (await management.GetQueueAsync("pipeline-index", cancellationToken: ct))?.Consumers == indexWorkers,
             StartTimeout, "extract and index workers are consuming");
         await StartWorkerAsync("ingest-1", "ingest");
         var inbox = Path.Combine(_data, "inbox");
@@ -70,11 +80,15 @@ public sealed class DistributedPipelineTests(RabbitMqFixture broker, ITestOutput
 
     private async Task StartWorkerAsync(string name, string stage)
     {
-        var worker = PipelineExecutable.Start(output, name,
+        string[] arguments =
+        [
             "worker", stage,
             "--rabbitmq", broker.Server.AmqpUri.ToString(),
             "--data", _data,
-            "--urls", "http://127.0.0.1:0");
+            "--urls", "http://127.0.0.1:0",
+            .. _storeArguments,
+        ];
+        var worker = PipelineExecutable.Start(output, name, arguments);
         _workers.Add(worker);
         await worker.WaitForOutputAsync("Pipeline is running", StartTimeout);
     }
@@ -83,12 +97,23 @@ public sealed class DistributedPipelineTests(RabbitMqFixture broker, ITestOutput
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Storage:Provider"] = "sqlite",
+            ["Storage:Provider"] = _storeArguments[1],
             ["Storage:DataDirectory"] = _data,
+            ["Storage:ConnectionString"] = _storeArguments.Length > 3 ? _storeArguments[3] : null,
         }).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddArticleStore(configuration);
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>Tests in this collection share one broker: start each with no message left by another.</summary>
+    private static async Task PurgeLeftoversAsync(RabbitMqManagementClient management)
+    {
+        foreach (var queue in new[] { "pipeline-extract", "pipeline-index", "pipeline-ingest" })
+        {
+            var statistics = await management.GetQueueAsync(queue);
+            Assert.True(statistics is null || statistics.Messages == 0, $"{queue} still holds {statistics?.Messages} messages from an earlier test");
+        }
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
