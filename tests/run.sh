@@ -16,11 +16,12 @@ repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
 
 # Debian packages the tests use. The fixtures read the server binaries from their Debian paths.
-required_packages=(rabbitmq-server postgresql chromium docker-compose)
+required_packages=(rabbitmq-server postgresql chromium docker-compose podman runc debootstrap)
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-run_id="$(date +%s)-$$-${RANDOM}"
+# Lower-case letters and digits only: the container test puts it into compose project names and image tags.
+run_id="r$(date +%s)$$${RANDOM}"
 # Under /tmp, not $TMPDIR: the fixtures' servers run as the rabbitmq and postgres users, and every folder
 # on the way to their data must be traversable by them.
 run_dir="$(mktemp -d /tmp/pipeline-tests.XXXXXX)"
@@ -44,10 +45,26 @@ kill_leftovers() {
     done
 }
 
+remove_leftover_containers() {
+    # The container test names its compose project and images after the run id; after a crash or Ctrl-C
+    # this removes what it could not. Podman needs the machine's settings (runc, cgroupfs) to do so.
+    command -v podman >/dev/null || return 0
+    local conf="$run_dir/containers.conf"
+    printf '[engine]\nruntime = "runc"\ncgroup_manager = "cgroupfs"\n' >"$conf"
+    local podman=(env CONTAINERS_CONF="$conf" podman)
+    "${podman[@]}" ps -a --external --format '{{.ID}} {{.Names}}' 2>/dev/null \
+        | awk -v prefix="pipelinetest$run_id" 'index($2, prefix) == 1 { print $1 }' | xargs -r "${podman[@]}" rm -f >/dev/null 2>&1 || true
+    "${podman[@]}" volume ls --format '{{.Name}}' 2>/dev/null \
+        | grep "^pipelinetest$run_id" | xargs -r "${podman[@]}" volume rm -f >/dev/null 2>&1 || true
+    "${podman[@]}" images --format '{{.Repository}}:{{.Tag}}' 2>/dev/null \
+        | grep "^localhost/pipeline-test[^:]*:$run_id" | xargs -r "${podman[@]}" rmi -f >/dev/null 2>&1 || true
+}
+
 cleanup() {
     local status=$?
     trap - EXIT INT TERM
     kill_leftovers
+    remove_leftover_containers
     if [[ -n "$created_policy_rc" ]]; then
         rm -f /usr/sbin/policy-rc.d
     fi
