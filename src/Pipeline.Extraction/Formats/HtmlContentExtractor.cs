@@ -18,7 +18,8 @@ internal static partial class HtmlContentExtractor
     private static readonly HashSet<string> RemovedTags = new(StringComparer.OrdinalIgnoreCase)
     {
         "script", "style", "noscript", "template", "svg", "iframe", "nav", "footer", "aside", "button", "select",
-        "input", "textarea", "object", "embed", "canvas", "video", "audio", "map", "figcaption", "dialog", "link", "meta",
+        "input", "textarea", "object", "embed", "canvas", "video", "audio", "map", "figcaption", "figure", "picture", "dialog",
+        "link", "meta",
     };
 
     private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
@@ -82,8 +83,41 @@ internal static partial class HtmlContentExtractor
                 (top, topScore) = (candidate, final);
         }
         var reader = new BlockReader(stats);
-        return top is null ? reader.Read([body]) : reader.Read(WithStrongSiblings(top, topScore, scores, stats));
+        if (top is null)
+            return reader.Read([body]);
+        top = CommonAncestorOfStrongCandidates(top, topScore, scores);
+        return reader.Read(WithStrongSiblings(top, scores.GetValueOrDefault(top, topScore), scores, stats));
     }
+
+    /// <summary>
+    /// Articles split into chunks (a container per few paragraphs) score as several near-equal candidates;
+    /// their nearest common ancestor, when close above the best one, holds the whole article.
+    /// </summary>
+    private static IElement CommonAncestorOfStrongCandidates(IElement top, double topScore, Dictionary<IElement, double> scores)
+    {
+        var ancestors = new List<IElement>(MaxClimb);
+        for (var a = top.ParentElement; a is not null && ancestors.Count < MaxClimb; a = a.ParentElement)
+            ancestors.Add(a);
+        var best = -1;
+        foreach (var (candidate, score) in scores)
+        {
+            if (candidate == top || score < topScore * StrongCandidateShare || ancestors.Contains(candidate))
+                continue;
+            for (var a = candidate.ParentElement; a is not null; a = a.ParentElement)
+            {
+                var index = ancestors.IndexOf(a);
+                if (index < 0)
+                    continue;
+                if (a == candidate.ParentElement || index > best)
+                    best = Math.Max(best, index);
+                break;
+            }
+        }
+        return best >= 0 ? ancestors[best] : top;
+    }
+
+    private const int MaxClimb = 4;
+    private const double StrongCandidateShare = 0.5;
 
     /// <summary>Text measures of one element's subtree, computed once bottom-up so scoring never re-reads text.</summary>
     private sealed class NodeStats
@@ -231,11 +265,14 @@ internal static partial class HtmlContentExtractor
             if (element.Parent is null)
                 continue;
             if (RemovedTags.Contains(element.LocalName) || IsHidden(element)
-                || (element.LocalName is not ("body" or "article" or "main") && AlwaysFurniture().IsMatch(ClassAndId(element)))
+                || (element.LocalName is not ("body" or "article" or "main") && IsFurnitureByName(ClassAndId(element)))
                 || (element.LocalName == "header" && !HasLongParagraph(element)))
                 element.Remove();
         }
     }
+
+    private static bool IsFurnitureByName(string names) =>
+        names.Length > 0 && (AlwaysFurniture().IsMatch(names) || CaptionOrCredit().IsMatch(names));
 
     private static int CountWords(List<string> paragraphs)
     {
@@ -366,6 +403,10 @@ internal static partial class HtmlContentExtractor
     // Furniture even inside an article container: comment threads, share bars, cookie banners, cross links.
     [GeneratedRegex(@"(?:^|[\s_-])(?:comments?|comment-list|disqus|share|sharing|social|cookie|consent|newsletter|related|baca-?juga|read-?also|outbrain|taboola)(?:$|[\s_-])", RegexOptions.IgnoreCase)]
     private static partial Regex AlwaysFurniture();
+
+    // Photo captions and credits, also inside compound names such as "imageEmbedCaption" or "photo-credit".
+    [GeneratedRegex(@"caption|credit|byline", RegexOptions.IgnoreCase)]
+    private static partial Regex CaptionOrCredit();
 
     [GeneratedRegex(@"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|recommend", RegexOptions.IgnoreCase)]
     private static partial Regex NegativeName();
