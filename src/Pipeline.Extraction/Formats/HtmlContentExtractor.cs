@@ -18,7 +18,8 @@ internal static partial class HtmlContentExtractor
     private static readonly HashSet<string> RemovedTags = new(StringComparer.OrdinalIgnoreCase)
     {
         "script", "style", "noscript", "template", "svg", "iframe", "nav", "footer", "aside", "button", "select",
-        "input", "textarea", "object", "embed", "canvas", "video", "audio", "map", "figcaption", "dialog", "link", "meta",
+        "input", "textarea", "object", "embed", "canvas", "video", "audio", "map", "figcaption", "figure", "picture", "dialog",
+        "link", "meta",
     };
 
     private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
@@ -34,27 +35,41 @@ internal static partial class HtmlContentExtractor
         var body = page.Body;
         if (body is null)
             return [];
-        RemoveFurniture(body);
+        RemoveCertainFurniture(body);
+        var result = Extract(body, strict: true, clock, budget);
+        // Class names mislead sometimes ("pageRow" looks like "pager"): with too little text, score again
+        // trusting only tags and explicit furniture names, as Readability does.
+        if (CountWords(result) < RetryBelowWords)
+        {
+            var relaxed = Extract(body, strict: false, clock, budget);
+            if (CountWords(relaxed) > CountWords(result))
+                result = relaxed;
+        }
+        return result;
+    }
+
+    private const int RetryBelowWords = 80;
+
+    private static List<string> Extract(IElement body, bool strict, Stopwatch clock, TimeSpan budget)
+    {
+        var stats = new Dictionary<IElement, NodeStats>(1024);
+        Measure(body, insideLink: false, depth: 0, strict, stats);
 
         var scores = new Dictionary<IElement, double>();
         var inspected = 0;
-        foreach (var element in body.QuerySelectorAll("p, pre, td, blockquote, div, section, article"))
+        foreach (var (element, stat) in stats)
         {
-            if (++inspected % 64 == 0 && clock.Elapsed > budget)
+            if (++inspected % 256 == 0 && clock.Elapsed > budget)
                 break; // out of time: the candidates scored so far decide
-            if (!IsParagraphLike(element))
+            if (stat.Text < MinParagraphChars || !IsParagraphLike(element, stat))
                 continue;
-            var text = element.TextContent;
-            var length = CountNonSpace(text);
-            if (length < MinParagraphChars)
-                continue;
-            var score = 1 + CountCommas(text) + Math.Min(length / 100.0, 3);
+            var score = 1 + stat.Commas + Math.Min(stat.Text / 100.0, 3);
             var ancestor = element.ParentElement;
             for (var level = 0; ancestor is not null && level < 3; level++, ancestor = ancestor.ParentElement)
             {
-                if (!scores.ContainsKey(ancestor))
-                    scores[ancestor] = InitialScore(ancestor);
-                scores[ancestor] += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+                if (!scores.TryGetValue(ancestor, out var current))
+                    current = InitialScore(ancestor);
+                scores[ancestor] = current + score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
             }
         }
 
@@ -62,17 +77,92 @@ internal static partial class HtmlContentExtractor
         var topScore = double.MinValue;
         foreach (var (candidate, score) in scores)
         {
-            var final = score * (1 - LinkDensity(candidate));
+            var final = score * (1 - LinkDensity(candidate, stats));
             scores[candidate] = final;
             if (final > topScore)
                 (top, topScore) = (candidate, final);
         }
+        var reader = new BlockReader(stats);
         if (top is null)
-            return ReadBlocks([body]);
-        return ReadBlocks(WithStrongSiblings(top, topScore, scores));
+            return reader.Read([body]);
+        top = CommonAncestorOfStrongCandidates(top, topScore, scores);
+        return reader.Read(WithStrongSiblings(top, scores.GetValueOrDefault(top, topScore), scores, stats));
     }
 
-    private static List<IElement> WithStrongSiblings(IElement top, double topScore, Dictionary<IElement, double> scores)
+    /// <summary>
+    /// Articles split into chunks (a container per few paragraphs) score as several near-equal candidates;
+    /// their nearest common ancestor, when close above the best one, holds the whole article.
+    /// </summary>
+    private static IElement CommonAncestorOfStrongCandidates(IElement top, double topScore, Dictionary<IElement, double> scores)
+    {
+        var ancestors = new List<IElement>(MaxClimb);
+        for (var a = top.ParentElement; a is not null && ancestors.Count < MaxClimb; a = a.ParentElement)
+            ancestors.Add(a);
+        var best = -1;
+        foreach (var (candidate, score) in scores)
+        {
+            if (candidate == top || score < topScore * StrongCandidateShare || ancestors.Contains(candidate))
+                continue;
+            for (var a = candidate.ParentElement; a is not null; a = a.ParentElement)
+            {
+                var index = ancestors.IndexOf(a);
+                if (index < 0)
+                    continue;
+                if (a == candidate.ParentElement || index > best)
+                    best = Math.Max(best, index);
+                break;
+            }
+        }
+        return best >= 0 ? ancestors[best] : top;
+    }
+
+    private const int MaxClimb = 4;
+    private const double StrongCandidateShare = 0.5;
+
+    /// <summary>Text measures of one element's subtree, computed once bottom-up so scoring never re-reads text.</summary>
+    private sealed class NodeStats
+    {
+        public int Text;
+        public int Link;
+        public int Commas;
+        public int InlineText;
+    }
+
+    private const int MaxDepth = 400;
+
+    private static NodeStats Measure(IElement element, bool insideLink, int depth, bool strict, Dictionary<IElement, NodeStats> stats)
+    {
+        var s = new NodeStats();
+        stats[element] = s;
+        foreach (var child in element.ChildNodes)
+        {
+            if (child.NodeType == NodeType.Text)
+            {
+                var text = child.TextContent;
+                var n = CountNonSpace(text);
+                s.Text += n;
+                s.InlineText += n;
+                s.Commas += CountCommas(text);
+                if (insideLink)
+                    s.Link += n;
+            }
+            else if (child is IElement e && depth < MaxDepth && !(strict && IsUnlikelyCandidate(e)))
+            {
+                var c = Measure(e, insideLink || e.LocalName == "a", depth + 1, strict, stats);
+                s.Text += c.Text;
+                s.Link += c.Link;
+                s.Commas += c.Commas;
+                if (!BlockTags.Contains(e.LocalName))
+                    s.InlineText += c.InlineText;
+            }
+        }
+        return s;
+    }
+
+    private static double LinkDensity(IElement element, Dictionary<IElement, NodeStats> stats) =>
+        stats.TryGetValue(element, out var s) && s.Text > 0 ? (double)s.Link / s.Text : 0;
+
+    private static List<IElement> WithStrongSiblings(IElement top, double topScore, Dictionary<IElement, double> scores, Dictionary<IElement, NodeStats> stats)
     {
         var parent = top.ParentElement;
         if (parent is null)
@@ -91,88 +181,105 @@ internal static partial class HtmlContentExtractor
                 chosen.Add(sibling);
                 continue;
             }
-            if (!sibling.LocalName.Equals("p", StringComparison.OrdinalIgnoreCase))
+            if (sibling.LocalName != "p" || !stats.TryGetValue(sibling, out var s))
                 continue;
-            var text = sibling.TextContent;
-            var length = CountNonSpace(text);
-            var density = LinkDensity(sibling);
-            if ((length > 80 && density < 0.25) || (length > 0 && density == 0 && text.TrimEnd().EndsWith('.')))
+            var density = LinkDensity(sibling, stats);
+            if ((s.Text > 80 && density < 0.25) || (s.Text > 0 && density == 0 && sibling.TextContent.TrimEnd().EndsWith('.')))
                 chosen.Add(sibling);
         }
         return chosen;
     }
 
-    private static List<string> ReadBlocks(List<IElement> roots)
+    /// <summary>Reads the chosen containers out as paragraphs: a block element ends one, a <c>&lt;br&gt;</c> too.</summary>
+    private sealed class BlockReader(Dictionary<IElement, NodeStats> stats)
     {
-        var output = new List<string>();
-        var current = new StringBuilder();
-        foreach (var root in roots)
-        {
-            Walk(root, current, output);
-            Flush(current, output);
-        }
-        return output;
-    }
+        private readonly List<string> _output = [];
+        private readonly StringBuilder _current = new();
 
-    private static void Walk(INode node, StringBuilder current, List<string> output)
-    {
-        foreach (var child in node.ChildNodes)
+        public List<string> Read(List<IElement> roots)
         {
-            if (child.NodeType == NodeType.Text)
+            foreach (var root in roots)
             {
-                current.Append(child.TextContent);
-                continue;
+                Walk(root);
+                Flush();
             }
-            if (child is not IElement element)
-                continue;
+            return _output;
+        }
+
+        private void Walk(INode node)
+        {
+            foreach (var child in node.ChildNodes)
+            {
+                if (child.NodeType == NodeType.Text)
+                {
+                    _current.Append(child.TextContent);
+                    continue;
+                }
+                if (child is not IElement element)
+                    continue;
+                var tag = element.LocalName;
+                if (tag == "br")
+                {
+                    Flush();
+                    continue;
+                }
+                if (!BlockTags.Contains(tag))
+                {
+                    if (stats.ContainsKey(element))
+                        Walk(element);
+                    continue;
+                }
+                Flush();
+                if (stats.ContainsKey(element) && !IsLinkList(element))
+                    Walk(element);
+                Flush();
+            }
+        }
+
+        private void Flush()
+        {
+            if (_current.Length == 0)
+                return;
+            var text = CollapseSpaces(_current);
+            _current.Clear();
+            if (text.Length > 0 && !Boilerplate.IsBoilerplateLine(text))
+                _output.Add(text);
+        }
+
+        /// <summary>Navigation and "read also" blocks inside the body: mostly link text.</summary>
+        private bool IsLinkList(IElement element)
+        {
             var tag = element.LocalName;
-            if (tag == "br")
-            {
-                Flush(current, output);
-                continue;
-            }
-            if (!BlockTags.Contains(tag))
-            {
-                Walk(element, current, output);
-                continue;
-            }
-            Flush(current, output);
-            if (!IsLinkList(element))
-                Walk(element, current, output);
-            Flush(current, output);
+            if (tag is not ("ul" or "ol" or "div" or "section" or "p" or "li" or "table" or "dl") || !stats.TryGetValue(element, out var s))
+                return false;
+            var density = LinkDensity(element, stats);
+            return density > 0.5 && (tag is "ul" or "ol" or "li" or "dl" || s.Text < 300);
         }
     }
 
-    private static void Flush(StringBuilder current, List<string> output)
-    {
-        if (current.Length == 0)
-            return;
-        var text = CollapseSpaces(current);
-        current.Clear();
-        if (text.Length > 0 && !Boilerplate.IsBoilerplateLine(text))
-            output.Add(text);
-    }
-
-    /// <summary>Navigation and "read also" blocks inside the body: mostly link text.</summary>
-    private static bool IsLinkList(IElement element)
-    {
-        var tag = element.LocalName;
-        if (tag is not ("ul" or "ol" or "div" or "section" or "p" or "li" or "table" or "dl"))
-            return false;
-        var density = LinkDensity(element);
-        return density > 0.5 && (tag is "ul" or "ol" or "li" or "dl" || CountNonSpace(element.TextContent) < 300);
-    }
-
-    private static void RemoveFurniture(IElement body)
+    /// <summary>Removes what is never article text whatever the page: scripts, navigation, hidden parts, share bars, comments.</summary>
+    private static void RemoveCertainFurniture(IElement body)
     {
         foreach (var element in body.QuerySelectorAll("*"))
         {
             if (element.Parent is null)
                 continue;
-            if (RemovedTags.Contains(element.LocalName) || IsHidden(element) || IsUnlikelyCandidate(element)
+            if (RemovedTags.Contains(element.LocalName) || IsHidden(element)
+                || (element.LocalName is not ("body" or "article" or "main") && IsFurnitureByName(ClassAndId(element)))
                 || (element.LocalName == "header" && !HasLongParagraph(element)))
                 element.Remove();
         }
+    }
+
+    private static bool IsFurnitureByName(string names) =>
+        names.Length > 0 && (AlwaysFurniture().IsMatch(names) || CaptionOrCredit().IsMatch(names));
+
+    private static int CountWords(List<string> paragraphs)
+    {
+        var count = 0;
+        foreach (var p in paragraphs)
+            count += Enrich.TextSpans.CountWords(p);
+        return count;
     }
 
     private static bool IsHidden(IElement element)
@@ -190,7 +297,7 @@ internal static partial class HtmlContentExtractor
         var names = ClassAndId(element);
         if (names.Length == 0)
             return false;
-        return (UnlikelyCandidate().IsMatch(names) && !MaybeCandidate().IsMatch(names)) || AlwaysFurniture().IsMatch(names);
+        return UnlikelyCandidate().IsMatch(names) && !MaybeCandidate().IsMatch(names);
     }
 
     private static bool HasLongParagraph(IElement element)
@@ -203,18 +310,11 @@ internal static partial class HtmlContentExtractor
         return false;
     }
 
-    private static bool IsParagraphLike(IElement element)
+    private static bool IsParagraphLike(IElement element, NodeStats stats)
     {
         var tag = element.LocalName;
-        if (tag is "p" or "pre" or "td" or "blockquote")
-            return true;
-        // A div or section holding text directly (not through child blocks) is a paragraph in all but name.
-        foreach (var child in element.ChildNodes)
-        {
-            if (child.NodeType == NodeType.Text && CountNonSpace(child.TextContent) >= MinParagraphChars)
-                return true;
-        }
-        return false;
+        // A div or section holding text itself or in inline elements (not in child blocks) is a paragraph in all but name.
+        return tag is "p" or "pre" or "td" or "blockquote" || (tag is "div" or "section" or "article" && stats.InlineText >= MinParagraphChars);
     }
 
     private static double InitialScore(IElement element)
@@ -238,17 +338,6 @@ internal static partial class HtmlContentExtractor
         if (element.HasAttribute("itemprop") && element.GetAttribute("itemprop") is "articleBody" or "text")
             score += 30;
         return score;
-    }
-
-    internal static double LinkDensity(IElement element)
-    {
-        var total = CountNonSpace(element.TextContent);
-        if (total == 0)
-            return 0;
-        var linked = 0;
-        foreach (var link in element.QuerySelectorAll("a"))
-            linked += CountNonSpace(link.TextContent);
-        return Math.Min(1, (double)linked / total);
     }
 
     private static string ClassAndId(IElement element)
@@ -314,6 +403,10 @@ internal static partial class HtmlContentExtractor
     // Furniture even inside an article container: comment threads, share bars, cookie banners, cross links.
     [GeneratedRegex(@"(?:^|[\s_-])(?:comments?|comment-list|disqus|share|sharing|social|cookie|consent|newsletter|related|baca-?juga|read-?also|outbrain|taboola)(?:$|[\s_-])", RegexOptions.IgnoreCase)]
     private static partial Regex AlwaysFurniture();
+
+    // Photo captions and credits, also inside compound names such as "imageEmbedCaption" or "photo-credit".
+    [GeneratedRegex(@"caption|credit|byline", RegexOptions.IgnoreCase)]
+    private static partial Regex CaptionOrCredit();
 
     [GeneratedRegex(@"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|recommend", RegexOptions.IgnoreCase)]
     private static partial Regex NegativeName();

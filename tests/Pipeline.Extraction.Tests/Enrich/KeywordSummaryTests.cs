@@ -1,0 +1,31 @@
+namespace Pipeline.Extraction.Tests.Enrich;
+
+public sealed class KeywordSummaryTests
+{
+    private const string Article = """
+        Harga Beras Naik di Pasar Tradisional
+        Harga beras medium di pasar tradisional naik menjadi Rp 14.000 per kilogram pekan ini.
+        Pedagang beras mengatakan pasokan beras dari daerah produsen berkurang karena panen mundur.
+        Pemerintah berjanji menyalurkan beras cadangan ke pasar tradisional mulai Senin.
+        Cuaca cerah sepanjang hari di ibu kota.
+        """;
+
+    [Fact]
+    public void Keywords_are_content_words_not_stop_words()
+    {
+        var article = Extract.Text(Article);
+        Assert.Equal("beras", article.Keywords[0]);
+        Assert.Contains("pasar", article.Keywords);
+        Assert.DoesNotContain(article.Keywords, k => k is "di" or "yang" or "dari" or "ke" or "karena");
+    }
+
+    [Fact]
+    public void Summary_is_made_of_whole_sentences_of_the_body_in_order()
+    {
+        var article = Extract.Text(Article);
+        Assert.NotNull(article.Summary);
+        Assert.StartsWith("Harga beras medium", article.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cuaca cerah", article.Summary, StringComparison.Ordinal);
+        Assert.True(article.Summary.Length < article.Body.Length);
+    }
+}
