@@ -31,8 +31,9 @@ public class TrainingTests
         Assert.Equal(14, model.HashBits);
         Assert.Equal(8, model.Epochs);
         Assert.Equal(18, model.TrainingSentences);
-        // 18 sentences hold 40 names; Bandung appears only inside a longer one.
-        Assert.InRange(model.GazetteerNames, 35, 40);
+        // The fixture's 18 sentences name 40 distinct entities in 144 distinct (case-folded) words.
+        Assert.Equal(40, model.GazetteerNames);
+        Assert.Equal(144, model.GazetteerWords);
     }
 
     [Fact]

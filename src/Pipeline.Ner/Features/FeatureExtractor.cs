@@ -9,7 +9,7 @@ namespace Pipeline.Ner.Features;
 /// </summary>
 internal static class FeatureExtractor
 {
-    public const int FeaturesPerToken = 34;
+    public const int FeaturesPerToken = 46;
 
     /// <summary>Analyses every token and marks gazetteer matches.</summary>
     public static void AnalyzeTokens(IReadOnlyList<string> tokens, Span<TokenInfo> infos, Gazetteer gazetteer)
@@ -20,7 +20,54 @@ internal static class FeatureExtractor
         }
 
         gazetteer.Mark(infos);
+        MarkCapitalisedRuns(infos);
     }
+
+    /// <summary>
+    /// Names are mostly runs of capitalised words, and the words at a run's ends say what kind of name it is
+    /// ("Universitas ...", "... FC", "Kabupaten ..."), so every token learns its run's first and last word.
+    /// </summary>
+    private static void MarkCapitalisedRuns(Span<TokenInfo> infos)
+    {
+        var start = 0;
+        while (start < infos.Length)
+        {
+            if (!IsCapitalised(infos[start].Capitalisation))
+            {
+                infos[start].RunLength = 0;
+                infos[start].RunPosition = 0;
+                infos[start].RunFirst = 0;
+                infos[start].RunLast = 0;
+                infos[start].RunFirstCue = CueClass.None;
+                infos[start].RunLastCue = CueClass.None;
+                start++;
+                continue;
+            }
+
+            var end = start + 1;
+            while (end < infos.Length && IsCapitalised(infos[end].Capitalisation))
+            {
+                end++;
+            }
+
+            var length = (byte)Math.Min(end - start, 5);
+            for (var k = start; k < end; k++)
+            {
+                infos[k].RunFirst = infos[start].Word;
+                infos[k].RunLast = infos[end - 1].Word;
+                infos[k].RunFirstCue = infos[start].Cue;
+                infos[k].RunLastCue = infos[end - 1].Cue;
+                infos[k].RunLength = length;
+                infos[k].RunPosition = (byte)((k == start ? 1 : 0) | (k == end - 1 ? 2 : 0) | 4);
+            }
+
+            start = end;
+        }
+    }
+
+    private static bool IsCapitalised(CapitalisationClass capitalisation) => capitalisation is
+        CapitalisationClass.Title or CapitalisationClass.AllCaps or CapitalisationClass.SingleCapital
+        or CapitalisationClass.MixedCase;
 
     /// <param name="rows">Receives infos.Length * <see cref="FeaturesPerToken"/> row indices.</param>
     /// <param name="hashBits">log2 of the number of weight rows.</param>
@@ -75,6 +122,19 @@ internal static class FeatureExtractor
             f[31] = Row(32, FeatureHash.Combine(w0.Gazetteer, cap0, (ulong)wm1.Cue), shift);
             f[32] = Row(33, FeatureHash.Combine(wm1.Word, wm2.Word), shift);
             f[33] = Row(34, FeatureHash.Combine(wp1.Word, wp2.Word), shift);
+            f[34] = Row(35, FeatureHash.Combine(w0.WordTypes, cap0), shift);
+            f[35] = Row(36, FeatureHash.Combine(wm1.WordTypes, w0.WordTypes, cap0), shift);
+            f[36] = Row(37, FeatureHash.Combine(w0.WordTypes, wp1.WordTypes, capP1), shift);
+            f[37] = Row(38, wm1.Suffix3, shift);
+            f[38] = Row(39, wp1.Suffix3, shift);
+            f[39] = Row(40, wm1.Prefix2, shift);
+            f[40] = Row(41, wp1.Prefix2, shift);
+            var runPosition = (ulong)w0.RunPosition;
+            f[41] = Row(42, FeatureHash.Combine(w0.RunFirst, runPosition), shift);
+            f[42] = Row(43, FeatureHash.Combine(w0.RunLast, runPosition), shift);
+            f[43] = Row(44, FeatureHash.Combine(w0.RunLength, runPosition), shift);
+            f[44] = Row(45, FeatureHash.Combine((ulong)w0.RunFirstCue, (ulong)w0.RunLastCue, runPosition), shift);
+            f[45] = Row(46, FeatureHash.Combine(w0.RunLength, runPosition, w0.WordTypes), shift);
         }
     }
 

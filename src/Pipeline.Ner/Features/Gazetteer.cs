@@ -6,7 +6,8 @@ namespace Pipeline.Ner.Features;
 /// <summary>
 /// Names seen as Person / Organization / Location in the training data, matched as whole token sequences.
 /// Keys are hashes of lower-cased token sequences; each key also records whether it begins a longer
-/// name, so matching stops at the first token that leads nowhere. Read-only after construction.
+/// name, so matching stops at the first token that leads nowhere. A second set of keys records, per word,
+/// the types of the names it was part of and whether it also occurred outside names. Read-only after construction.
 /// </summary>
 internal sealed class Gazetteer
 {
@@ -21,7 +22,17 @@ internal sealed class Gazetteer
     /// <summary>Token code bit: the match covers more than one token.</summary>
     public const byte MultiTokenFlag = 1 << 4;
 
+    /// <summary>Value bit of a word key: the word was also seen outside any name.</summary>
+    public const byte SeenOutsideFlag = 1 << 4;
+
+    /// <summary>Value bit of a word key: the word was seen written all in lower case (a common word).</summary>
+    public const byte SeenLowerCaseFlag = 1 << 5;
+
+    /// <summary>Value bit that tells word keys from phrase keys (a found word therefore never reads as 0).</summary>
+    public const byte WordKeyFlag = 1 << 6;
+
     private const ulong PhraseSeed = 0x6A09E667F3BCC908UL;
+    private const ulong WordSeed = 0xBB67AE8584CAA73BUL;
     private const byte TypeMask = 0b111;
 
     private readonly ulong[] _keys;
@@ -53,8 +64,11 @@ internal sealed class Gazetteer
     /// <summary>Entries in key order: the form they are saved in.</summary>
     public IReadOnlyList<KeyValuePair<ulong, byte>> Entries { get; }
 
-    /// <summary>Names (not prefixes) in the gazetteer.</summary>
-    public int NameCount => Entries.Count(e => (e.Value & TypeMask) != 0);
+    /// <summary>Whole names (phrase keys that carry a type).</summary>
+    public int NameCount => Entries.Count(e => (e.Value & TypeMask) != 0 && (e.Value & WordKeyFlag) == 0);
+
+    /// <summary>Distinct words seen in the training text.</summary>
+    public int WordCount => Entries.Count(e => (e.Value & WordKeyFlag) != 0);
 
     /// <param name="entries">Keys must be non-zero (see <see cref="Extend"/>), values non-zero.</param>
     public static Gazetteer FromEntries(IEnumerable<KeyValuePair<ulong, byte>> entries)
@@ -76,6 +90,10 @@ internal sealed class Gazetteer
     /// <summary>The key of a phrase extended by one more token's lower-cased word hash; never zero.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Extend(ulong phrase, ulong wordHash) => FeatureHash.Combine(phrase, wordHash) | 1UL;
+
+    /// <summary>The key under which a single word's name types are kept (a namespace apart from phrases).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong WordKey(ulong wordHash) => FeatureHash.Combine(WordSeed, wordHash) | 1UL;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public byte Lookup(ulong key)
@@ -99,11 +117,16 @@ internal sealed class Gazetteer
     }
 
     /// <summary>
-    /// Sets <see cref="TokenInfo.Gazetteer"/> by greedy longest match from left to right. A match must start
+    /// Sets <see cref="TokenInfo.WordTypes"/> from the word keys, and <see cref="TokenInfo.Gazetteer"/> by greedy longest match from left to right. A match must start
     /// at a token that is not all lower case, so common words that were once part of a name do not fire.
     /// </summary>
     public void Mark(Span<TokenInfo> tokens)
     {
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            tokens[t].WordTypes = Lookup(WordKey(tokens[t].Word));
+        }
+
         var i = 0;
         while (i < tokens.Length)
         {

@@ -10,6 +10,17 @@ internal sealed class GazetteerBuilder
     public void Add(LabeledSentence sentence)
     {
         var labels = sentence.Labels;
+        for (var t = 0; t < labels.Length; t++)
+        {
+            var token = sentence.Tokens[t];
+            var flag = (byte)(Gazetteer.WordKeyFlag
+                | (labels[t] == EntityLabels.Outside ? Gazetteer.SeenOutsideFlag : 1 << EntityLabels.TypeIndexOf(labels[t]))
+                | (IsAllLowerCase(token) ? Gazetteer.SeenLowerCaseFlag : 0));
+
+            var key = Gazetteer.WordKey(FeatureHash.LowerText(token));
+            _entries[key] = (byte)(_entries.GetValueOrDefault(key) | flag);
+        }
+
         var start = 0;
         while (start < labels.Length)
         {
@@ -45,5 +56,21 @@ internal sealed class GazetteerBuilder
             var flag = i == tokens.Length - 1 ? (byte)(1 << typeIndex) : Gazetteer.PrefixFlag;
             _entries[key] = (byte)(_entries.GetValueOrDefault(key) | flag);
         }
+    }
+
+    private static bool IsAllLowerCase(string token)
+    {
+        var letters = false;
+        foreach (var c in token)
+        {
+            if (char.IsUpper(c))
+            {
+                return false;
+            }
+
+            letters |= char.IsLetter(c);
+        }
+
+        return letters;
     }
 }

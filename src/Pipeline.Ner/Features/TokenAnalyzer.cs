@@ -95,6 +95,7 @@ internal static class TokenAnalyzer
         info.LengthBucket = (byte)Math.Min(span.Length, 12);
         info.Cue = IndonesianCues.Classify(word);
         info.Gazetteer = 0;
+        info.WordTypes = 0;
     }
 
     private static ulong SuffixHash(ReadOnlySpan<char> span, int length)

@@ -16,6 +16,17 @@ internal struct TokenInfo
     public CapitalisationClass Capitalisation;
     public CueClass Cue;
     public byte Gazetteer;
+    public byte WordTypes;
+
+    /// <summary>The run of consecutive capitalised tokens this token is in: first and last word, cues, shape.</summary>
+    public ulong RunFirst;
+    public ulong RunLast;
+    public CueClass RunFirstCue;
+    public CueClass RunLastCue;
+
+    /// <summary>Run length (capped) and this token's place in it; 0 when the token is not capitalised.</summary>
+    public byte RunLength;
+    public byte RunPosition;
     public byte LengthBucket;
 }
 

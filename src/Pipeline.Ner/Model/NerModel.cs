@@ -42,6 +42,8 @@ public sealed class NerModel
 
     public int GazetteerNames => Gazetteer.NameCount;
 
+    public int GazetteerWords => Gazetteer.WordCount;
+
     internal short[] Transitions { get; }
 
     internal int[] TransitionScores { get; }

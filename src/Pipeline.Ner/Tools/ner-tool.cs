@@ -1,7 +1,7 @@
 #:project ../Pipeline.Ner.csproj
 // Trains and scores the Indonesian entity model from the command line while the host's
 // `pipeline train-ner` is not at hand:
-//   dotnet run src/Pipeline.Ner/Tools/ner-tool.cs -- train --train A.txt B.txt --out M.bin [--epochs N] [--hash-bits B]
+//   dotnet run src/Pipeline.Ner/Tools/ner-tool.cs -- train --train A.txt B.txt --out M.bin [--epochs N] [--hash-bits B] [--folds K] [--runs R] [--seed S]
 //   dotnet run src/Pipeline.Ner/Tools/ner-tool.cs -- eval --model M.bin --conll DEV.txt [DEV2.txt ...]
 using System.Diagnostics;
 using Pipeline.Ner;
@@ -28,11 +28,26 @@ switch (command)
             trainOptions = trainOptions with { HashBits = int.Parse(bits[0], System.Globalization.CultureInfo.InvariantCulture) };
         }
 
+        if (options.TryGetValue("folds", out var folds))
+        {
+            trainOptions = trainOptions with { GazetteerFolds = int.Parse(folds[0], System.Globalization.CultureInfo.InvariantCulture) };
+        }
+
+        if (options.TryGetValue("runs", out var runs))
+        {
+            trainOptions = trainOptions with { Runs = int.Parse(runs[0], System.Globalization.CultureInfo.InvariantCulture) };
+        }
+
+        if (options.TryGetValue("seed", out var seed))
+        {
+            trainOptions = trainOptions with { Seed = ulong.Parse(seed[0], System.Globalization.CultureInfo.InvariantCulture) };
+        }
+
         var clock = Stopwatch.StartNew();
         var model = NerTrainer.TrainFromConllFiles(train, trainOptions,
-            new Progress(r => Console.WriteLine($"epoch {r.Epoch}: {r.SentencesWrong}/{r.Sentences} sentences wrong")));
+            new Progress(r => Console.WriteLine($"run {r.Run} epoch {r.Epoch}: {r.SentencesWrong}/{r.Sentences} sentences wrong")));
         model.Save(output);
-        Console.WriteLine($"saved {output} ({new FileInfo(output).Length} bytes, {model.GazetteerNames} gazetteer names) in {clock.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"saved {output} ({new FileInfo(output).Length} bytes, {model.GazetteerNames} gazetteer names, {model.GazetteerWords} words) in {clock.Elapsed.TotalSeconds:F1} s");
         return 0;
     case "eval":
         var tagger = new PerceptronTagger(options.TryGetValue("model", out var path) ? NerModel.Load(path[0]) : NerModel.LoadShipped());
@@ -42,8 +57,35 @@ switch (command)
         }
 
         return 0;
+    case "tag":
+        // Writes "token gold predicted" lines (BIO), for error analysis of a labelled file.
+        var labeller = new PerceptronTagger(options.TryGetValue("model", out var tagModel) ? NerModel.Load(tagModel[0]) : NerModel.LoadShipped());
+        foreach (var sentence in ConllReader.ReadFile(Required(options, "conll")[0]))
+        {
+            var predicted = new string[sentence.Tokens.Length];
+            Array.Fill(predicted, "O");
+            foreach (var span in labeller.Tag(sentence.Tokens))
+            {
+                for (var k = 0; k < span.TokenCount; k++)
+                {
+                    predicted[span.StartToken + k] = (k == 0 ? "B-" : "I-") + span.Type;
+                }
+            }
+
+            for (var t = 0; t < sentence.Tokens.Length; t++)
+            {
+                var label = sentence.Labels[t];
+                var goldTag = label == EntityLabels.Outside ? "O"
+                    : (EntityLabels.IsBegin(label) ? "B-" : "I-") + EntityLabels.TypeName(EntityLabels.TypeIndexOf(label));
+                Console.WriteLine($"{sentence.Tokens[t]} {goldTag} {predicted[t]}");
+            }
+
+            Console.WriteLine();
+        }
+
+        return 0;
     default:
-        Console.Error.WriteLine("usage: ner-tool train --train FILE... --out PATH [--epochs N] [--hash-bits B] | eval [--model PATH] --conll FILE...");
+        Console.Error.WriteLine("usage: ner-tool train --train FILE... --out PATH [--epochs N] [--hash-bits B] [--folds K] [--runs R] [--seed S] | eval [--model PATH] --conll FILE...");
         return 2;
 }
 

@@ -39,10 +39,37 @@ public static class NerTrainer
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
 
-        var features = ExtractTrainingFeatures(sentences, options);
-        var rowCount = 1 << options.HashBits;
-        var emission = new AveragedWeights(rowCount * W);
-        var transitions = new AveragedWeights(Viterbi.TransitionTableSize);
+        var emissionSum = new double[(1 << options.HashBits) * W];
+        var transitionSum = new double[Viterbi.TransitionTableSize];
+        for (var run = 0; run < options.Runs; run++)
+        {
+            TrainRun(sentences, options, run, emissionSum, transitionSum, progress);
+        }
+
+        var builder = new GazetteerBuilder();
+        foreach (var sentence in sentences)
+        {
+            builder.Add(sentence);
+        }
+
+        var scale = short.MaxValue / Math.Max(1e-9, Math.Max(LargestMagnitude(emissionSum), LargestMagnitude(transitionSum)));
+        return new NerModel(
+            options.HashBits, (float)scale, options.Epochs, sentences.Count,
+            ToShorts(transitionSum, scale), ToShorts(emissionSum, scale), builder.Build());
+    }
+
+    /// <summary>
+    /// One averaged-perceptron run with its own sentence order and gazetteer folds; its averaged weights are
+    /// added to the sums. Summing runs (parameter averaging) evens out the luck of a single order.
+    /// </summary>
+    private static void TrainRun(
+        IReadOnlyList<LabeledSentence> sentences, TrainOptions options, int run, double[] emissionSum,
+        double[] transitionSum, IProgress<EpochReport>? progress)
+    {
+        var runSeed = FeatureHash.Combine(options.Seed, (ulong)run);
+        var features = ExtractTrainingFeatures(sentences, options, runSeed);
+        var emission = new AveragedWeights(emissionSum.Length);
+        var transitions = new AveragedWeights(transitionSum.Length);
         var order = new int[sentences.Count];
         var scratch = new Scratch(sentences.Max(s => s.Tokens.Length));
         long step = 1;
@@ -53,7 +80,7 @@ public static class NerTrainer
                 order[i] = i;
             }
 
-            DeterministicShuffle.Shuffle(order, FeatureHash.Combine(options.Seed, (ulong)epoch));
+            DeterministicShuffle.Shuffle(order, FeatureHash.Combine(runSeed, (ulong)epoch));
             var wrong = 0;
             foreach (var index in order)
             {
@@ -65,22 +92,36 @@ public static class NerTrainer
                 step++;
             }
 
-            progress?.Report(new EpochReport(epoch, wrong, sentences.Count));
+            progress?.Report(new EpochReport(run + 1, epoch, wrong, sentences.Count));
         }
 
-        return Quantise(emission, transitions, step, options, sentences);
+        for (var i = 0; i < emissionSum.Length; i++)
+        {
+            emissionSum[i] += emission.Average(i, step);
+        }
+
+        for (var i = 0; i < transitionSum.Length; i++)
+        {
+            transitionSum[i] += transitions.Average(i, step);
+        }
     }
 
-    private static int[][] ExtractTrainingFeatures(IReadOnlyList<LabeledSentence> sentences, TrainOptions options)
+    private static int[][] ExtractTrainingFeatures(IReadOnlyList<LabeledSentence> sentences, TrainOptions options, ulong runSeed)
     {
         var folds = options.GazetteerFolds;
+        var foldOf = new int[sentences.Count];
+        for (var s = 0; s < foldOf.Length; s++)
+        {
+            foldOf[s] = (int)(FeatureHash.Combine(runSeed, (ulong)s) % (ulong)folds);
+        }
+
         var foldGazetteers = new Gazetteer[folds];
         for (var fold = 0; fold < folds; fold++)
         {
             var builder = new GazetteerBuilder();
             for (var s = 0; s < sentences.Count; s++)
             {
-                if (s % folds != fold)
+                if (foldOf[s] != fold)
                 {
                     builder.Add(sentences[s]);
                 }
@@ -95,7 +136,7 @@ public static class NerTrainer
         {
             var tokens = sentences[s].Tokens;
             var span = infos.AsSpan(0, tokens.Length);
-            FeatureExtractor.AnalyzeTokens(tokens, span, foldGazetteers[s % folds]);
+            FeatureExtractor.AnalyzeTokens(tokens, span, foldGazetteers[foldOf[s]]);
             features[s] = new int[tokens.Length * F];
             FeatureExtractor.Extract(span, features[s], options.HashBits);
         }
@@ -155,36 +196,15 @@ public static class NerTrainer
         return true;
     }
 
-    /// <summary>Averages the weights and maps them onto 16-bit integers with one shared scale.</summary>
-    private static NerModel Quantise(
-        AveragedWeights emission, AveragedWeights transitions, long steps, TrainOptions options,
-        IReadOnlyList<LabeledSentence> sentences)
+    private static double LargestMagnitude(double[] values)
     {
-        var emissionAverage = new double[emission.Current.Length];
-        var transitionAverage = new double[transitions.Current.Length];
-        var largest = 1e-9;
-        for (var i = 0; i < emissionAverage.Length; i++)
+        var largest = 0.0;
+        foreach (var value in values)
         {
-            emissionAverage[i] = emission.Average(i, steps);
-            largest = Math.Max(largest, Math.Abs(emissionAverage[i]));
+            largest = Math.Max(largest, Math.Abs(value));
         }
 
-        for (var i = 0; i < transitionAverage.Length; i++)
-        {
-            transitionAverage[i] = transitions.Average(i, steps);
-            largest = Math.Max(largest, Math.Abs(transitionAverage[i]));
-        }
-
-        var scale = short.MaxValue / largest;
-        var builder = new GazetteerBuilder();
-        foreach (var sentence in sentences)
-        {
-            builder.Add(sentence);
-        }
-
-        return new NerModel(
-            options.HashBits, (float)scale, options.Epochs, sentences.Count,
-            ToShorts(transitionAverage, scale), ToShorts(emissionAverage, scale), builder.Build());
+        return largest;
     }
 
     private static short[] ToShorts(double[] values, double scale)

@@ -13,6 +13,12 @@ public sealed record TrainOptions
     public ulong Seed { get; init; } = 20240614;
 
     /// <summary>
+    /// Independent runs (own sentence order and gazetteer folds) whose averaged weights are averaged
+    /// into the model: steadier than one run, same model size and tagging speed.
+    /// </summary>
+    public int Runs { get; init; } = 4;
+
+    /// <summary>
     /// The training gazetteer of a sentence is built from the other folds only, so the model learns how far
     /// to trust a gazetteer hit on names it has not seen, as at tagging time.
     /// </summary>
@@ -30,6 +36,11 @@ public sealed record TrainOptions
             throw new ArgumentOutOfRangeException(nameof(HashBits), HashBits, "Hash bits must be between 10 and 24.");
         }
 
+        if (Runs is < 1 or > 64)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Runs), Runs, "Runs must be between 1 and 64.");
+        }
+
         if (GazetteerFolds is < 2 or > 100)
         {
             throw new ArgumentOutOfRangeException(nameof(GazetteerFolds), GazetteerFolds, "Gazetteer folds must be between 2 and 100.");
@@ -37,5 +48,5 @@ public sealed record TrainOptions
     }
 }
 
-/// <summary>Progress after one epoch: how many sentences the current weights still got wrong.</summary>
-public readonly record struct EpochReport(int Epoch, int SentencesWrong, int Sentences);
+/// <summary>Progress after one epoch of one run: how many sentences the current weights still got wrong.</summary>
+public readonly record struct EpochReport(int Run, int Epoch, int SentencesWrong, int Sentences);
