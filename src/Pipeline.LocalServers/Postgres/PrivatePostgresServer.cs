@@ -1,43 +1,39 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
-namespace Pipeline.Testing.Postgres;
+namespace Pipeline.LocalServers;
 
 /// <summary>
-/// A private PostgreSQL 15 server for tests: initdb into a temporary folder as the <c>postgres</c> user,
-/// started on a free port with its socket in that folder, stopped and deleted on dispose. When the
-/// environment variable <see cref="ConnectionStringVariable"/> holds a connection string, that server is
-/// used instead and nothing is started. Missing binaries are an error, never a silent skip.
+/// A private PostgreSQL 15 server: initdb into a temporary folder as the <c>postgres</c> user, started on a
+/// free port with its socket in that folder, stopped and deleted on dispose. Missing binaries are an error
+/// that says how to install them, never a silent skip.
 /// </summary>
-public sealed class PostgresServer : IAsyncDisposable
+public sealed class PrivatePostgresServer : IAsyncDisposable
 {
-    public const string ConnectionStringVariable = "PIPELINE_TEST_POSTGRES";
     public const string DefaultBinDirectory = "/usr/lib/postgresql/15/bin";
     private const string ServiceUser = "postgres";
 
-    private readonly string? _folder;
+    private readonly string _folder;
+    private readonly string _binDirectory;
 
-    private PostgresServer(string adminConnectionString, string? folder)
+    private PrivatePostgresServer(string adminConnectionString, string folder, string binDirectory)
     {
         AdminConnectionString = adminConnectionString;
         _folder = folder;
+        _binDirectory = binDirectory;
     }
 
     /// <summary>Connects as the superuser to the <c>postgres</c> database.</summary>
     public string AdminConnectionString { get; }
 
-    /// <summary>Uses <see cref="ConnectionStringVariable"/> when set, otherwise starts a private server.</summary>
-    public static async Task<PostgresServer> StartAsync(PostgresServerOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        options ??= new PostgresServerOptions();
-        var external = Environment.GetEnvironmentVariable(ConnectionStringVariable);
-        if (!string.IsNullOrWhiteSpace(external))
-            return new PostgresServer(external, folder: null);
+    /// <summary>The server's folder (data, socket, log); deleted on dispose.</summary>
+    public string Folder => _folder;
 
+    public static async Task<PrivatePostgresServer> StartAsync(PrivatePostgresServerOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new PrivatePostgresServerOptions();
         if (!OperatingSystem.IsLinux())
-            throw new PlatformNotSupportedException($"A private PostgreSQL server is started on Linux only; set {ConnectionStringVariable} elsewhere.");
+            throw new PlatformNotSupportedException("A private PostgreSQL server is started on Linux only; give a server's connection string instead.");
         var binDirectory = options.BinDirectory ?? DefaultBinDirectory;
         foreach (var tool in (string[])["initdb", "pg_ctl", "postgres"])
         {
@@ -45,7 +41,7 @@ public sealed class PostgresServer : IAsyncDisposable
             {
                 throw new InvalidOperationException(
                     $"PostgreSQL server binaries are missing: {Path.Combine(binDirectory, tool)} does not exist. " +
-                    $"Install them (apt-get install postgresql-15) or set {ConnectionStringVariable} to a server's connection string.");
+                    $"Install them (apt-get install postgresql-15) or give a server's connection string instead.");
             }
         }
 
@@ -60,7 +56,7 @@ public sealed class PostgresServer : IAsyncDisposable
             await RunAsServiceUserAsync(Path.Combine(binDirectory, "initdb"),
                 ["-D", dataFolder, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"], cancellationToken);
 
-            var port = FreePort();
+            var port = FreePorts.Take(1)[0];
             var settings = string.Join(' ', options.Settings.Select(setting => $"-c {setting.Key}={setting.Value}"));
             await RunAsServiceUserAsync(Path.Combine(binDirectory, "pg_ctl"),
                 ["-D", dataFolder, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60",
@@ -73,7 +69,7 @@ public sealed class PostgresServer : IAsyncDisposable
                 Username = "postgres",
                 Database = "postgres",
             }.ToString();
-            return new PostgresServer(admin, folder);
+            return new PrivatePostgresServer(admin, folder, binDirectory);
         }
         catch
         {
@@ -83,10 +79,14 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     /// <summary>Creates an empty database with a unique name and returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync(string prefix = "test", CancellationToken cancellationToken = default)
+    public Task<string> CreateDatabaseAsync(string prefix = "test", CancellationToken cancellationToken = default) =>
+        CreateDatabaseAsync(AdminConnectionString, prefix, cancellationToken);
+
+    /// <summary>Creates an empty database with a unique name on any server the superuser connection reaches.</summary>
+    public static async Task<string> CreateDatabaseAsync(string adminConnectionString, string prefix, CancellationToken cancellationToken = default)
     {
         var name = $"{prefix}_{Guid.NewGuid():N}".ToLowerInvariant();
-        await using (var connection = new NpgsqlConnection(AdminConnectionString))
+        await using (var connection = new NpgsqlConnection(adminConnectionString))
         {
             await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
@@ -96,14 +96,13 @@ public sealed class PostgresServer : IAsyncDisposable
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ToString();
+        return new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name }.ToString();
     }
 
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        if (_folder is not null)
-            await StopAndDeleteAsync(_folder, DefaultBinDirectory);
+        await StopAndDeleteAsync(_folder, _binDirectory);
     }
 
     private static async Task StopAndDeleteAsync(string folder, string binDirectory)
@@ -112,13 +111,6 @@ public sealed class PostgresServer : IAsyncDisposable
         if (File.Exists(Path.Combine(dataFolder, "postmaster.pid")))
             await RunAsServiceUserAsync(Path.Combine(binDirectory, "pg_ctl"), ["-D", dataFolder, "-m", "immediate", "-w", "stop"], CancellationToken.None);
         Directory.Delete(folder, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static Task RunAsServiceUserAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken, string? logFile = null) =>
@@ -148,14 +140,14 @@ public sealed class PostgresServer : IAsyncDisposable
 }
 
 /// <summary>How a private server is started.</summary>
-public sealed class PostgresServerOptions
+public sealed class PrivatePostgresServerOptions
 {
     /// <summary>Where initdb and pg_ctl are; Debian's PostgreSQL 15 by default.</summary>
     public string? BinDirectory { get; init; }
 
     /// <summary>
     /// Server settings passed with -c. The defaults trade durability for speed, which only tests may do;
-    /// benchmarks pass their own.
+    /// benchmarks pass durable ones.
     /// </summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>
     {

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Pipeline.Testing.Processes;
+namespace Pipeline.LocalServers;
 
 /// <summary>
-/// A child process started by a test, with its output captured line by line, so a test can wait for a log line,
+/// A child process (a private server, a worker under test or bench), with its output captured line by line, so a caller can wait for a log line,
 /// stop it gracefully (SIGTERM) or crash it (SIGKILL), and show what it printed when an assertion fails.
 /// Disposing kills it (with its children) if it is still running.
 /// </summary>

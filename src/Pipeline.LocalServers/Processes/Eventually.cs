@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Pipeline.Testing.Processes;
+namespace Pipeline.LocalServers;
 
 /// <summary>
 /// Polls a condition until it holds or a deadline passes. Tests use this instead of sleeping:

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Pipeline.Testing.Processes;
+namespace Pipeline.LocalServers;
 
-/// <summary>Finds TCP ports nobody listens on, so private test servers never clash with running ones.</summary>
+/// <summary>Finds TCP ports nobody listens on, so private servers never clash with running ones.</summary>
 public static class FreePorts
 {
     /// <summary>

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Pipeline.Testing.Processes;
+namespace Pipeline.LocalServers;
 
 /// <summary>
 /// Finds and kills processes that a private server left behind (daemons such as Erlang's epmd detach from

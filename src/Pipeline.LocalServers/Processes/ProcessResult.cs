@@ -1,10 +1,11 @@
-namespace Pipeline.Testing.Processes;
+namespace Pipeline.LocalServers;
 
 /// <summary>The outcome of a child process that ran to completion.</summary>
-public sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)
+// Not sealed: the test fixtures keep their own ProcessResult name as a subclass.
+public record ProcessResult(int ExitCode, string StandardOutput, string StandardError)
 {
     public bool Succeeded => ExitCode == 0;
 
-    public override string ToString() =>
+    public sealed override string ToString() =>
         $"exit code {ExitCode}{Environment.NewLine}stdout:{Environment.NewLine}{StandardOutput}{Environment.NewLine}stderr:{Environment.NewLine}{StandardError}";
 }
