@@ -1,10 +1,9 @@
 namespace Pipeline.Testing.Processes;
 
-/// <summary>The outcome of a child process that ran to completion.</summary>
+/// <summary>The outcome of a child process that ran to completion; the tests' name for <see cref="LocalServers.ProcessResult"/>.</summary>
 public sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)
+    : LocalServers.ProcessResult(ExitCode, StandardOutput, StandardError)
 {
-    public bool Succeeded => ExitCode == 0;
-
-    public override string ToString() =>
-        $"exit code {ExitCode}{Environment.NewLine}stdout:{Environment.NewLine}{StandardOutput}{Environment.NewLine}stderr:{Environment.NewLine}{StandardError}";
+    internal static ProcessResult From(LocalServers.ProcessResult result) =>
+        new(result.ExitCode, result.StandardOutput, result.StandardError);
 }

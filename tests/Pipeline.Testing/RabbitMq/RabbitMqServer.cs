@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using Pipeline.LocalServers;
 
 namespace Pipeline.Testing.RabbitMq;
 
@@ -68,7 +69,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
     /// <summary>Always starts a private node, whatever the environment says (for fault tests that restart it).</summary>
     public static async Task<RabbitMqServer> StartPrivateAsync(CancellationToken cancellationToken = default)
     {
-        var node = await PrivateRabbitMqNode.StartAsync(cancellationToken);
+        var node = await PrivateRabbitMqNode.StartAsync("pipeline-test", cancellationToken);
         var ports = node.Ports;
         return new RabbitMqServer(
             node,

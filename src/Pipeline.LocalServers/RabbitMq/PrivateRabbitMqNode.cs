@@ -1,15 +1,14 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Pipeline.Testing.Processes;
 
-namespace Pipeline.Testing.RabbitMq;
+namespace Pipeline.LocalServers;
 
 /// <summary>
 /// One RabbitMQ node of its own: unique node name, free ports (AMQP, management, prometheus, Erlang
 /// distribution and a private epmd), and every file (config, cookie, data, logs, plugins list) in one
 /// temporary folder. Nothing under /etc, /var/lib/rabbitmq or the default node's port 5672 is used.
 /// </summary>
-internal sealed class PrivateRabbitMqNode : IAsyncDisposable
+public sealed class PrivateRabbitMqNode : IAsyncDisposable
 {
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(1);
@@ -33,14 +32,19 @@ internal sealed class PrivateRabbitMqNode : IAsyncDisposable
 
     public string Directory => _directory;
 
-    public static async Task<PrivateRabbitMqNode> StartAsync(CancellationToken cancellationToken)
+    /// <summary>amqp://guest:guest@127.0.0.1:PORT/ (guest may connect over loopback only, which is all a private node listens on).</summary>
+    public Uri AmqpUri => new($"amqp://guest:guest@127.0.0.1:{Ports.Amqp.ToString(CultureInfo.InvariantCulture)}/");
+
+    /// <summary>Starts a node named <paramref name="namePrefix"/>-RANDOM@localhost and returns once it accepts connections.</summary>
+    public static async Task<PrivateRabbitMqNode> StartAsync(string namePrefix, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(namePrefix);
         RabbitMqInstallation.EnsureInstalled();
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
         var directory = Path.Combine(Path.GetTempPath(), "pipeline-rabbitmq-" + id);
         var free = FreePorts.Take(5);
         var ports = new NodePorts(Amqp: free[0], Management: free[1], Prometheus: free[2], Distribution: free[3], Epmd: free[4]);
-        var node = new PrivateRabbitMqNode(directory, $"pipeline-test-{id}@localhost", ports);
+        var node = new PrivateRabbitMqNode(directory, $"{namePrefix}-{id}@localhost", ports);
         try
         {
             await node.PrepareDirectoryAsync(cancellationToken);
@@ -236,4 +240,4 @@ internal sealed class PrivateRabbitMqNode : IAsyncDisposable
 }
 
 /// <summary>The ports one private node listens on.</summary>
-internal sealed record NodePorts(int Amqp, int Management, int Prometheus, int Distribution, int Epmd);
+public sealed record NodePorts(int Amqp, int Management, int Prometheus, int Distribution, int Epmd);

@@ -1,4 +1,4 @@
-namespace Pipeline.Testing.RabbitMq;
+namespace Pipeline.LocalServers;
 
 /// <summary>
 /// Where Debian's rabbitmq-server package keeps the real scripts. The /usr/sbin wrappers are not used: they
@@ -21,8 +21,7 @@ internal static class RabbitMqInstallation
         {
             throw new InvalidOperationException(
                 $"RabbitMQ is not installed: {ServerScript} was not found. Install Debian's package " +
-                "(`apt-get install rabbitmq-server`; tests/run.sh does this for you), or set " +
-                $"{RabbitMqServer.ExternalBrokerVariable} to the AMQP URI of a broker the tests may use instead.");
+                "(`apt-get install rabbitmq-server`; tests/run.sh does this for you), or give the AMQP URI of a running broker instead.");
         }
 
         if (Environment.IsPrivilegedProcess && !UserExists(ServiceUser))

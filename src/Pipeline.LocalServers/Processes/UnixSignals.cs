@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Pipeline.Testing.Processes;
+namespace Pipeline.LocalServers;
 
 /// <summary>
 /// Sends POSIX signals. .NET can only SIGKILL a process (Process.Kill); a graceful stop needs SIGTERM,

@@ -1,0 +1,13 @@
+namespace Pipeline.LocalServers;
+
+/// <summary>What to start and how. Environment entries with a null value are removed from the child's environment.</summary>
+// Not sealed: the test fixtures keep their own ChildProcessOptions name as a subclass.
+public record ChildProcessOptions(string FileName, IReadOnlyList<string> Arguments)
+{
+    public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
+
+    public string? WorkingDirectory { get; init; }
+
+    /// <summary>Called for every line the child writes (stdout and stderr), e.g. to forward it to a test's output or a log.</summary>
+    public Action<string>? OnOutputLine { get; init; }
+}
