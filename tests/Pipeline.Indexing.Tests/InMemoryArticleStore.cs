@@ -28,7 +28,13 @@ internal sealed class InMemoryArticleStore : IArticleStore
     public Task<StoredDocument?> GetAsync(Guid documentId, CancellationToken cancellationToken) =>
         Task.FromResult(_documents.GetValueOrDefault(documentId));
 
+    public Task<IReadOnlyList<DocumentVersion>> GetVersionsAsync(string sourcePath, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Consumer tests do not read versions.");
+
     public Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Consumer tests do not search.");
+
+    public Task<SearchFacets> GetFacetsAsync(SearchRequest request, CancellationToken cancellationToken) =>
         throw new NotSupportedException("Consumer tests do not search.");
 
     public Task<long> CountAsync(CancellationToken cancellationToken) => Task.FromResult((long)_documents.Count);

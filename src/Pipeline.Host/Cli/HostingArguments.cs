@@ -16,7 +16,7 @@ internal sealed class HostingArguments
         Map("--store", "Storage:Provider", "sqlite (embedded, default) or postgres.");
         Map("--postgres", "Storage:ConnectionString", "PostgreSQL connection string when --store postgres.");
         if (!withStages) return;
-        Map("--inbox", "Ingest:InboxPath", "Folder to watch for new articles (default: <data>/inbox).");
+        Map("--inbox", "Ingest:InboxFolder", "Folder to watch for new articles (default: <data>/inbox).");
         Map("--transport", "Pipeline:Transport", "inmemory (one process, default) or rabbitmq.");
         Map("--rabbitmq", "RabbitMq:Uri", "AMQP URI of the broker when --transport rabbitmq.");
         Map("--urls", "Pipeline:Urls", "Where the HTTP endpoint listens (default http://127.0.0.1:5080).");

@@ -10,11 +10,8 @@ internal static class DataPaths
         var defaults = new Dictionary<string, string?>
         {
             ["Pipeline:DataDirectory"] = data,
-            ["Ingest:InboxPath"] = Path.Combine(data, "inbox"),
-            ["Ingest:WorkPath"] = Path.Combine(data, "work"),
-            ["Ingest:ArchivePath"] = Path.Combine(data, "archive"),
-            ["Ingest:QuarantinePath"] = Path.Combine(data, "quarantine"),
-            ["Ingest:LedgerPath"] = Path.Combine(data, "ledger.db"),
+            ["Ingest:DataFolder"] = data,
+            ["Ingest:InboxFolder"] = Path.Combine(data, "inbox"),
             ["Storage:DataDirectory"] = data,
         };
         foreach (var key in defaults.Keys.ToList())

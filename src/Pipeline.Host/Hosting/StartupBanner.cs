@@ -12,7 +12,7 @@ internal sealed partial class StartupBanner(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         lifetime.ApplicationStarted.Register(() => LogReady(
-            configuration["Ingest:InboxPath"] ?? "(no ingest in this process)",
+            configuration["Ingest:InboxFolder"] ?? "(no ingest in this process)",
             pipeline.Value.DataDirectory,
             pipeline.Value.Urls,
             pipeline.Value.Transport));

@@ -25,7 +25,7 @@ public static class BusRegistration
 
         services.AddMassTransit(x =>
         {
-            if (stages.HasFlag(StageSet.Ingest)) x.AddIngestConsumers(configuration);
+            if (stages.HasFlag(StageSet.Ingest)) x.AddIngestConsumers();
             if (stages.HasFlag(StageSet.Extract)) x.AddExtractionConsumers(configuration);
             if (stages.HasFlag(StageSet.Index)) x.AddIndexingConsumers(configuration);
 

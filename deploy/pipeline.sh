@@ -1,0 +1,3 @@
+#!/bin/sh
+# The image's `pipeline` command: the framework-dependent app through whichever dotnet the image has.
+exec dotnet /app/pipeline.dll "$@"

@@ -1,0 +1,10 @@
+namespace Pipeline.Extraction.Formats;
+
+internal enum DocumentFormat
+{
+    PlainText,
+    Html,
+    Json,
+    Markdown,
+    Email,
+}

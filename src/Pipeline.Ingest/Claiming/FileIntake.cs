@@ -1,0 +1,216 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pipeline.Contracts;
+using Pipeline.Ingest.Finishing;
+using Pipeline.Ingest.Ledger;
+using Pipeline.Ingest.Watching;
+using Polly;
+using Polly.Retry;
+
+namespace Pipeline.Ingest.Claiming;
+
+/// <summary>
+/// Takes one finished inbox file through ingest: claim it, refuse it at once if it is plainly bad, hash it,
+/// record it, and publish <see cref="ArticleReceived"/>. Files refused here are quarantined, never published.
+/// </summary>
+public sealed class FileIntake
+{
+    private readonly IngestOptions _options;
+    private readonly IngestLedger _ledger;
+    private readonly FileFinisher _finisher;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly ILogger<FileIntake> _logger;
+    private readonly TimeProvider _time;
+    private readonly ResiliencePipeline _publishRetry;
+    private readonly string _worker = $"{Environment.MachineName}/{Environment.ProcessId}";
+
+    public FileIntake(IOptions<IngestOptions> options, IngestLedger ledger, FileFinisher finisher,
+        IServiceScopeFactory scopes, ILogger<FileIntake> logger, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _ledger = ledger;
+        _finisher = finisher;
+        _scopes = scopes;
+        _logger = logger;
+        _time = time;
+        // A broker blip should not strand a file until the next sweep; a longer outage is left to the sweep,
+        // which republishes whatever is still only "received".
+        _publishRetry = new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = 3,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = TimeSpan.FromMilliseconds(200),
+                UseJitter = true,
+            })
+            .Build();
+    }
+
+    /// <returns>False when another replica claimed the file first (or it vanished): nothing to do.</returns>
+    internal async Task<bool> TakeAsync(Arrival arrival, CancellationToken cancellationToken)
+    {
+        var file = arrival.File;
+        var correlationId = Guid.NewGuid();
+        var workPath = WorkFiles.PathFor(_options.WorkFolder, correlationId, file.RelativePath);
+        if (!FileClaimer.TryClaim(file.FullPath, workPath))
+        {
+            _logger.ClaimLost(file.RelativePath);
+            return false;
+        }
+
+        using var scope = _logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId });
+        _logger.Claimed(file.RelativePath, workPath);
+        var started = _time.GetUtcNow();
+        var claim = new ClaimRecord
+        {
+            CorrelationId = correlationId,
+            SourcePath = file.RelativePath,
+            SizeBytes = file.SizeBytes,
+            State = ClaimState.Received,
+            DroppedAt = arrival.FirstSeen,
+            FileModifiedAt = file.LastWriteUtc,
+        };
+        // Remember the original path at once: if we crash before publishing, recovery still knows the name.
+        await _ledger.SaveAsync(claim with { UpdatedAt = started }, cancellationToken);
+
+        if (RefusalBeforeReading(arrival, workPath) is { } refusal)
+        {
+            await QuarantineAsync(claim, refusal, cancellationToken);
+            return true;
+        }
+
+        ReadResult read;
+        try
+        {
+            read = await ClaimedFileReader.ReadAsync(workPath, (file.SizeBytes, file.LastWriteUtc), _options.InlineContentMaxBytes, cancellationToken);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            await QuarantineAsync(claim, IngestRefusals.Unreadable(e.Message), cancellationToken);
+            return true;
+        }
+
+        if (read.ChangedWhileRead)
+        {
+            await QuarantineAsync(claim with { Sha256 = read.Sha256, SizeBytes = read.SizeBytes }, IngestRefusals.ChangedWhileRead(), cancellationToken);
+            return true;
+        }
+
+        if (read.SizeBytes == 0)
+        {
+            await QuarantineAsync(claim, IngestRefusals.Empty(), cancellationToken);
+            return true;
+        }
+
+        claim = claim with
+        {
+            Sha256 = read.Sha256,
+            DocumentId = DocumentIds.FromSha256Hex(read.Sha256),
+            MediaType = MediaTypes.Guess(file.RelativePath, read.Head),
+            SizeBytes = read.SizeBytes,
+            FileModifiedAt = read.LastWriteUtc,
+        };
+        await PublishAsync(claim, read.Content, started, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Hashes, records and publishes a file already in the work folder (after a crash, or a failed publish).</summary>
+    internal async Task RepublishAsync(ClaimRecord known, string workPath, CancellationToken cancellationToken)
+    {
+        using var scope = _logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = known.CorrelationId });
+        var started = _time.GetUtcNow();
+        if (new FileInfo(workPath).LinkTarget is { } target)
+        {
+            await QuarantineAsync(known, IngestRefusals.SymbolicLink(target), cancellationToken);
+            return;
+        }
+        var read = await ClaimedFileReader.ReadAsync(workPath, expected: null, _options.InlineContentMaxBytes, cancellationToken);
+        var claim = known with
+        {
+            Sha256 = read.Sha256,
+            DocumentId = DocumentIds.FromSha256Hex(read.Sha256),
+            MediaType = known.MediaType ?? MediaTypes.Guess(known.SourcePath, read.Head),
+            SizeBytes = read.SizeBytes,
+            FileModifiedAt = known.FileModifiedAt ?? read.LastWriteUtc,
+            State = ClaimState.Received,
+        };
+        if (known.Sha256 is not null && known.Sha256 != read.Sha256)
+        {
+            // Someone rewrote a file inside the work folder; what was announced no longer exists.
+            await QuarantineAsync(claim, IngestRefusals.ChangedWhileRead(), cancellationToken);
+            return;
+        }
+        await PublishAsync(claim, read.Content, started, cancellationToken);
+    }
+
+    private async Task PublishAsync(ClaimRecord claim, byte[]? inlineContent, DateTimeOffset started, CancellationToken cancellationToken)
+    {
+        var documentId = claim.DocumentId!.Value;
+        using var scope = _logger.BeginScope(new Dictionary<string, object> { ["DocumentId"] = documentId, ["CorrelationId"] = claim.CorrelationId });
+
+        var duplicateOf = await _ledger.RecordReceivedAsync(claim, cancellationToken);
+        if (duplicateOf is { } earlier)
+        {
+            // Published anyway: the store keeps one article per document id and answers Created = false, and
+            // this file is archived like any other. Skipping the publish would trust the ledger over the store
+            // (a wiped or rebuilt store would then never get this content back).
+            _logger.SameContent(claim.SourcePath, earlier);
+        }
+
+        var workPath = WorkFiles.PathFor(_options.WorkFolder, claim.CorrelationId, claim.SourcePath);
+        var message = new ArticleReceived
+        {
+            DocumentId = documentId,
+            CorrelationId = claim.CorrelationId,
+            Source = new SourceFile(claim.SourcePath, claim.Sha256!, claim.MediaType ?? MediaTypes.OctetStream, claim.SizeBytes),
+            Content = inlineContent,
+            ContentPath = inlineContent is null ? workPath : null,
+            DroppedAt = claim.DroppedAt,
+            FileModifiedAt = claim.FileModifiedAt ?? claim.DroppedAt,
+            Ingested = new StageVisit(Stages.Ingest, _worker, started, _time.GetUtcNow()),
+        };
+
+        await using (var serviceScope = _scopes.CreateAsyncScope())
+        {
+            var publisher = serviceScope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
+            await _publishRetry.ExecuteAsync(
+                async token => await publisher.Publish(message, context => context.CorrelationId = claim.CorrelationId, token),
+                cancellationToken);
+        }
+
+        await _ledger.MarkPublishedAsync(claim.CorrelationId, _time.GetUtcNow(), cancellationToken);
+        _logger.Published(claim.SourcePath, claim.SizeBytes, message.Source.MediaType, inlineContent is null ? "claim check" : "inline");
+    }
+
+    private (string Error, string WhatToDo)? RefusalBeforeReading(Arrival arrival, string workPath)
+    {
+        var claimed = new FileInfo(workPath);
+        // Checked on the claimed entry too: a file could have been swapped for a link after the scan.
+        if (arrival.Verdict == ArrivalVerdict.SymbolicLink || claimed.LinkTarget is not null)
+            return IngestRefusals.SymbolicLink(claimed.LinkTarget ?? "?");
+        if (arrival.Verdict == ArrivalVerdict.KeepsGrowing)
+            return IngestRefusals.KeepsGrowing(_time.GetUtcNow() - arrival.FirstSeen);
+        if (claimed.Length == 0)
+            return IngestRefusals.Empty();
+        if (claimed.Length > _options.MaxFileSizeBytes)
+            return IngestRefusals.TooLarge(claimed.Length, _options.MaxFileSizeBytes);
+        return null;
+    }
+
+    private Task QuarantineAsync(ClaimRecord claim, (string Error, string WhatToDo) refusal, CancellationToken cancellationToken) =>
+        _finisher.QuarantineAsync(claim, new QuarantineReason
+        {
+            File = claim.SourcePath,
+            Stage = Stages.Ingest,
+            Error = refusal.Error,
+            WhatToDo = refusal.WhatToDo,
+            Time = _time.GetUtcNow(),
+            CorrelationId = claim.CorrelationId,
+            DocumentId = claim.DocumentId,
+            Sha256 = claim.Sha256,
+            SizeBytes = claim.SizeBytes,
+        }, cancellationToken);
+}

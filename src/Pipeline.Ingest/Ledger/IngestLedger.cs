@@ -1,0 +1,182 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Pipeline.Ingest.Ledger;
+
+/// <summary>
+/// The durable memory of ingest: one row per claimed file (keyed by its correlation id, since the same
+/// content may be dropped as several files), looked up by content hash to recognise repeats.
+/// SQLite under the data folder; concurrent writers wait on the database lock through the provider's
+/// command timeout, which is SQLite's own busy handling, so no extra retry sits around these calls.
+/// </summary>
+public sealed class IngestLedger
+{
+    private const string Columns = "correlation_id, sha256, document_id, source_path, media_type, size_bytes, state, " +
+                                   "duplicate_of, dropped_at, file_modified_at, published_at, updated_at, reason";
+
+    private readonly string _connectionString;
+
+    public IngestLedger(IOptions<IngestOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var path = options.Value.LedgerPath;
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+        // Created once, when the stage is composed: a ledger that cannot be opened should stop the start.
+        CreateSchema();
+    }
+
+    /// <summary>Records a fresh claim and returns the earliest other claim of the same content, if any.</summary>
+    public async Task<Guid?> RecordReceivedAsync(ClaimRecord claim, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        await using var connection = await OpenAsync(cancellationToken);
+        Guid? duplicateOf = null;
+        if (claim.Sha256 is not null)
+        {
+            await using var find = connection.CreateCommand();
+            find.CommandText = "SELECT correlation_id FROM claims WHERE sha256 = $sha AND correlation_id <> $id ORDER BY dropped_at LIMIT 1";
+            find.Parameters.AddWithValue("$sha", claim.Sha256);
+            find.Parameters.AddWithValue("$id", Text(claim.CorrelationId));
+            if (await find.ExecuteScalarAsync(cancellationToken) is string earlier)
+                duplicateOf = Guid.Parse(earlier);
+        }
+
+        await UpsertAsync(connection, claim with { DuplicateOf = duplicateOf }, cancellationToken);
+        return duplicateOf;
+    }
+
+    /// <summary>Inserts the claim or overwrites what is known about it.</summary>
+    public async Task SaveAsync(ClaimRecord claim, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        await using var connection = await OpenAsync(cancellationToken);
+        await UpsertAsync(connection, claim, cancellationToken);
+    }
+
+    public async Task MarkPublishedAsync(Guid correlationId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE claims SET state = $state, published_at = $at, updated_at = $at WHERE correlation_id = $id AND state IN ($received, $state)";
+        command.Parameters.AddWithValue("$state", Text(ClaimState.Published));
+        command.Parameters.AddWithValue("$received", Text(ClaimState.Received));
+        command.Parameters.AddWithValue("$at", Text(at));
+        command.Parameters.AddWithValue("$id", Text(correlationId));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<ClaimRecord?> FindAsync(Guid correlationId, CancellationToken cancellationToken = default)
+    {
+        var found = await QueryAsync("correlation_id = $p", Text(correlationId), cancellationToken);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    /// <summary>Every claim of this content, oldest first.</summary>
+    public Task<List<ClaimRecord>> FindByContentAsync(string sha256, CancellationToken cancellationToken = default) =>
+        QueryAsync("sha256 = $p", sha256, cancellationToken);
+
+    public Task<List<ClaimRecord>> FindByStateAsync(ClaimState state, CancellationToken cancellationToken = default) =>
+        QueryAsync("state = $p", Text(state), cancellationToken);
+
+    private async Task<List<ClaimRecord>> QueryAsync(string where, string parameter, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM claims WHERE {where} ORDER BY dropped_at";
+        command.Parameters.AddWithValue("$p", parameter);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var records = new List<ClaimRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+            records.Add(Read(reader));
+        return records;
+    }
+
+    private static async Task UpsertAsync(SqliteConnection connection, ClaimRecord claim, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            $"INSERT INTO claims ({Columns}) VALUES ($id, $sha, $doc, $path, $media, $size, $state, $dup, $dropped, $modified, $published, $updated, $reason) " +
+            "ON CONFLICT (correlation_id) DO UPDATE SET sha256 = coalesce(excluded.sha256, sha256), " +
+            "document_id = coalesce(excluded.document_id, document_id), source_path = excluded.source_path, " +
+            "media_type = coalesce(excluded.media_type, media_type), size_bytes = excluded.size_bytes, state = excluded.state, " +
+            "duplicate_of = coalesce(excluded.duplicate_of, duplicate_of), file_modified_at = coalesce(excluded.file_modified_at, file_modified_at), " +
+            "published_at = coalesce(excluded.published_at, published_at), updated_at = excluded.updated_at, " +
+            "reason = coalesce(excluded.reason, reason)";
+        var p = command.Parameters;
+        p.AddWithValue("$id", Text(claim.CorrelationId));
+        p.AddWithValue("$sha", (object?)claim.Sha256 ?? DBNull.Value);
+        p.AddWithValue("$doc", claim.DocumentId is { } doc ? Text(doc) : DBNull.Value);
+        p.AddWithValue("$path", claim.SourcePath);
+        p.AddWithValue("$media", (object?)claim.MediaType ?? DBNull.Value);
+        p.AddWithValue("$size", claim.SizeBytes);
+        p.AddWithValue("$state", Text(claim.State));
+        p.AddWithValue("$dup", claim.DuplicateOf is { } dup ? Text(dup) : DBNull.Value);
+        p.AddWithValue("$dropped", Text(claim.DroppedAt));
+        p.AddWithValue("$modified", claim.FileModifiedAt is { } m ? Text(m) : DBNull.Value);
+        p.AddWithValue("$published", claim.PublishedAt is { } pub ? Text(pub) : DBNull.Value);
+        p.AddWithValue("$updated", Text(claim.UpdatedAt == default ? DateTimeOffset.UtcNow : claim.UpdatedAt));
+        p.AddWithValue("$reason", (object?)claim.Reason ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private void CreateSchema()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        // WAL (a property of the file, so set once) lets replicas on one host read while another writes;
+        // each connection keeps SQLite's default synchronous=FULL, so a committed state survives power loss.
+        command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS claims (
+                correlation_id   TEXT PRIMARY KEY,
+                sha256           TEXT NULL,
+                document_id      TEXT NULL,
+                source_path      TEXT NOT NULL,
+                media_type       TEXT NULL,
+                size_bytes       INTEGER NOT NULL,
+                state            TEXT NOT NULL,
+                duplicate_of     TEXT NULL,
+                dropped_at       TEXT NOT NULL,
+                file_modified_at TEXT NULL,
+                published_at     TEXT NULL,
+                updated_at       TEXT NOT NULL,
+                reason           TEXT NULL
+            );
+            CREATE INDEX IF NOT EXISTS claims_by_sha256 ON claims (sha256);
+            CREATE INDEX IF NOT EXISTS claims_by_state ON claims (state);
+            """;
+        command.ExecuteNonQuery();
+    }
+
+    private static ClaimRecord Read(SqliteDataReader r) => new()
+    {
+        CorrelationId = Guid.Parse(r.GetString(0)),
+        Sha256 = r.IsDBNull(1) ? null : r.GetString(1),
+        DocumentId = r.IsDBNull(2) ? null : Guid.Parse(r.GetString(2)),
+        SourcePath = r.GetString(3),
+        MediaType = r.IsDBNull(4) ? null : r.GetString(4),
+        SizeBytes = r.GetInt64(5),
+        State = Enum.Parse<ClaimState>(r.GetString(6), ignoreCase: true),
+        DuplicateOf = r.IsDBNull(7) ? null : Guid.Parse(r.GetString(7)),
+        DroppedAt = Time(r.GetString(8)),
+        FileModifiedAt = r.IsDBNull(9) ? null : Time(r.GetString(9)),
+        PublishedAt = r.IsDBNull(10) ? null : Time(r.GetString(10)),
+        UpdatedAt = Time(r.GetString(11)),
+        Reason = r.IsDBNull(12) ? null : r.GetString(12),
+    };
+
+    private static string Text(Guid id) => id.ToString("D");
+    private static string Text(ClaimState state) => state.ToString().ToLowerInvariant();
+    private static string Text(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+    private static DateTimeOffset Time(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+}

@@ -1,0 +1,125 @@
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pipeline.Ingest.Claiming;
+
+namespace Pipeline.Ingest.Watching;
+
+/// <summary>
+/// Watches the inbox. File system events only wake the loop early; every pass rescans the whole inbox, so
+/// bursts that overflow the event buffer, folders created later and mounts that raise no events are all
+/// found by the next rescan. Files are claimed once they have finished arriving.
+/// </summary>
+public sealed class InboxWatcher(
+    IOptions<IngestOptions> options,
+    FileIntake intake,
+    ClaimRecovery recovery,
+    IBusControl bus,
+    ILogger<InboxWatcher> logger,
+    TimeProvider time) : BackgroundService
+{
+    private readonly IngestOptions _options = options.Value;
+    private readonly SemaphoreSlim _wake = new(0, 1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        foreach (var folder in new[] { _options.InboxFolder, _options.WorkFolder, _options.ArchiveFolder, _options.QuarantineFolder })
+            Directory.CreateDirectory(folder);
+
+        // Publishing before the bus (and the queues bound to it) is up would drop messages on the floor.
+        logger.WaitingForBus(_options.InboxFolder);
+        await bus.WaitForHealthStatus(BusHealthStatus.Healthy, stoppingToken);
+
+        await recovery.RecoverAfterStartAsync(stoppingToken);
+        using var watcher = StartEvents();
+        logger.Watching(_options.InboxFolder, _options.WorkFolder, _options.DeleteAfterStore ? "(deleted)" : _options.ArchiveFolder, _options.QuarantineFolder);
+
+        var scanner = new InboxScanner(_options.InboxFolder, new IgnoreRules(_options.IgnorePatterns));
+        var tracker = new StabilityTracker(_options.StabilityWindow, _options.MinimumAge, _options.GrowingFileTimeout);
+        var lastSweep = time.GetUtcNow();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await PassAsync(scanner, tracker, stoppingToken);
+            if (time.GetUtcNow() - lastSweep >= _options.RescanInterval)
+            {
+                await recovery.SweepAsync(stoppingToken);
+                lastSweep = time.GetUtcNow();
+            }
+
+            // While files are settling, look again soon enough to accept them within about one window.
+            var pause = tracker.PendingCount > 0 ? _options.StabilityWindow / 2 : _options.RescanInterval;
+            if (await _wake.WaitAsync(pause, stoppingToken))
+                await Task.Delay(_options.EventDebounce, time, stoppingToken);
+        }
+    }
+
+    private async Task PassAsync(InboxScanner scanner, StabilityTracker tracker, CancellationToken stoppingToken)
+    {
+        tracker.Observe(scanner.Scan(), time.GetUtcNow());
+        var decided = tracker.TakeDecided(time.GetUtcNow());
+        if (decided.Count == 0)
+            return;
+        await Parallel.ForEachAsync(decided,
+            new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentFiles, CancellationToken = stoppingToken },
+            async (arrival, token) =>
+            {
+                try
+                {
+                    await intake.TakeAsync(arrival, token);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The file stays where it is (inbox or work folder) and the ledger says how far it got;
+                    // the next rescan or sweep picks it up again. Other files go on.
+                    logger.IngestFailed(e, arrival.File.RelativePath);
+                }
+            });
+    }
+
+    private FileSystemWatcher? StartEvents()
+    {
+        try
+        {
+            var watcher = new FileSystemWatcher(_options.InboxFolder)
+            {
+                IncludeSubdirectories = true,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.Size | NotifyFilters.LastWrite,
+                InternalBufferSize = 64 * 1024,
+            };
+            watcher.Created += (_, _) => Wake();
+            watcher.Changed += (_, _) => Wake();
+            watcher.Renamed += (_, _) => Wake();
+            watcher.Error += (_, e) =>
+            {
+                logger.EventsLost(e.GetException());
+                Wake();
+            };
+            watcher.EnableRaisingEvents = true;
+            return watcher;
+        }
+        catch (IOException e)
+        {
+            // Typically the inotify watch limit: everything still works through rescans, only slower.
+            logger.NoEvents(e, _options.InboxFolder, _options.RescanInterval);
+            return null;
+        }
+    }
+
+    private void Wake()
+    {
+        // Events arrive on several threads; the lock makes check-and-release one step, so the count never
+        // exceeds one. The loop taking the count concurrently can only lower it.
+        lock (_wake)
+        {
+            if (_wake.CurrentCount == 0)
+                _wake.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        _wake.Dispose();
+        base.Dispose();
+    }
+}

@@ -1,0 +1,95 @@
+using System.Runtime.CompilerServices;
+
+namespace Pipeline.Ner.Features;
+
+/// <summary>
+/// Turns analysed tokens into hashed feature rows: every token gets exactly <see cref="FeaturesPerToken"/>
+/// row indices into the weight table. Templates are numbered; changing, adding or reordering them changes
+/// what saved weights mean and needs a new <see cref="Model.NerModelFormat.FeatureSchemaVersion"/>.
+/// </summary>
+internal static class FeatureExtractor
+{
+    public const int FeaturesPerToken = 34;
+
+    /// <summary>Analyses every token and marks gazetteer matches.</summary>
+    public static void AnalyzeTokens(IReadOnlyList<string> tokens, Span<TokenInfo> infos, Gazetteer gazetteer)
+    {
+        for (var i = 0; i < infos.Length; i++)
+        {
+            TokenAnalyzer.Analyze(tokens[i], ref infos[i]);
+        }
+
+        gazetteer.Mark(infos);
+    }
+
+    /// <param name="rows">Receives infos.Length * <see cref="FeaturesPerToken"/> row indices.</param>
+    /// <param name="hashBits">log2 of the number of weight rows.</param>
+    public static void Extract(ReadOnlySpan<TokenInfo> infos, Span<int> rows, int hashBits)
+    {
+        var shift = 64 - hashBits;
+        var n = infos.Length;
+        for (var i = 0; i < n; i++)
+        {
+            ref readonly var w0 = ref infos[i];
+            ref readonly var wm1 = ref At(infos, i - 1);
+            ref readonly var wm2 = ref At(infos, i - 2);
+            ref readonly var wp1 = ref At(infos, i + 1);
+            ref readonly var wp2 = ref At(infos, i + 2);
+            var position = (ulong)((i == 0 ? 1 : 0) | (i == n - 1 ? 2 : 0));
+            var cap0 = (ulong)w0.Capitalisation;
+            var capM1 = (ulong)wm1.Capitalisation;
+            var capP1 = (ulong)wp1.Capitalisation;
+
+            var f = rows.Slice(i * FeaturesPerToken, FeaturesPerToken);
+            f[0] = Row(1, 0, shift);
+            f[1] = Row(2, w0.Word, shift);
+            f[2] = Row(3, wm1.Word, shift);
+            f[3] = Row(4, wp1.Word, shift);
+            f[4] = Row(5, wm2.Word, shift);
+            f[5] = Row(6, wp2.Word, shift);
+            f[6] = Row(7, FeatureHash.Combine(wm1.Word, w0.Word), shift);
+            f[7] = Row(8, FeatureHash.Combine(w0.Word, wp1.Word), shift);
+            f[8] = Row(9, w0.Shape, shift);
+            f[9] = Row(10, wm1.Shape, shift);
+            f[10] = Row(11, wp1.Shape, shift);
+            f[11] = Row(12, FeatureHash.Combine(wm1.ShortShape, w0.ShortShape, wp1.ShortShape), shift);
+            f[12] = Row(13, w0.Prefix1, shift);
+            f[13] = Row(14, w0.Prefix2, shift);
+            f[14] = Row(15, w0.Prefix3, shift);
+            f[15] = Row(16, w0.Suffix1, shift);
+            f[16] = Row(17, w0.Suffix2, shift);
+            f[17] = Row(18, w0.Suffix3, shift);
+            f[18] = Row(19, w0.Suffix4, shift);
+            f[19] = Row(20, FeatureHash.Combine(cap0, position), shift);
+            f[20] = Row(21, FeatureHash.Combine(capM1, cap0, capP1), shift);
+            f[21] = Row(22, (ulong)w0.Cue, shift);
+            f[22] = Row(23, FeatureHash.Combine((ulong)wm1.Cue, cap0), shift);
+            f[23] = Row(24, FeatureHash.Combine((ulong)wm2.Cue, capM1, cap0), shift);
+            f[24] = Row(25, FeatureHash.Combine((ulong)wp1.Cue, cap0), shift);
+            f[25] = Row(26, w0.Gazetteer, shift);
+            f[26] = Row(27, FeatureHash.Combine(wm1.Gazetteer, w0.Gazetteer), shift);
+            f[27] = Row(28, FeatureHash.Combine(w0.Gazetteer, wp1.Gazetteer), shift);
+            f[28] = Row(29, FeatureHash.Combine(wm1.Word, cap0), shift);
+            f[29] = Row(30, FeatureHash.Combine(wp1.Word, cap0), shift);
+            f[30] = Row(31, FeatureHash.Combine(w0.LengthBucket, cap0), shift);
+            f[31] = Row(32, FeatureHash.Combine(w0.Gazetteer, cap0, (ulong)wm1.Cue), shift);
+            f[32] = Row(33, FeatureHash.Combine(wm1.Word, wm2.Word), shift);
+            f[33] = Row(34, FeatureHash.Combine(wp1.Word, wp2.Word), shift);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref readonly TokenInfo At(ReadOnlySpan<TokenInfo> infos, int index)
+    {
+        if (index < 0)
+        {
+            return ref TokenAnalyzer.BeginPadding;
+        }
+
+        return ref index >= infos.Length ? ref TokenAnalyzer.EndPadding : ref infos[index];
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Row(ulong template, ulong value, int shift) =>
+        (int)(FeatureHash.Combine(template, value) >> shift);
+}

@@ -1,0 +1,147 @@
+namespace Pipeline.Ner.Features;
+
+/// <summary>Computes a token's hashes and classes in two passes over its characters, without allocating.</summary>
+internal static class TokenAnalyzer
+{
+    /// <summary>Hashes that stand for the positions before the first and after the last token.</summary>
+    public static readonly TokenInfo BeginPadding = Padding(0xB05B05B05UL);
+    public static readonly TokenInfo EndPadding = Padding(0xE05E05E05UL);
+
+    public static void Analyze(string token, ref TokenInfo info)
+    {
+        var span = token.AsSpan();
+        var word = FeatureHash.Start;
+        var shape = FeatureHash.Start;
+        var shortShape = FeatureHash.Start;
+        char last = '\0', beforeLast = '\0';
+        int upper = 0, lower = 0, digits = 0, letters = 0;
+        var firstUpper = false;
+        var laterUpper = false;
+        for (var i = 0; i < span.Length; i++)
+        {
+            var c = span[i];
+            var lowered = FeatureHash.Lower(c);
+            word = FeatureHash.Add(word, lowered);
+            if (i == 0)
+            {
+                info.Prefix1 = word;
+            }
+            else if (i == 1)
+            {
+                info.Prefix2 = word;
+            }
+            else if (i == 2)
+            {
+                info.Prefix3 = word;
+            }
+
+            char kind;
+            if (char.IsDigit(c))
+            {
+                kind = 'd';
+                digits++;
+            }
+            else if (char.IsUpper(c))
+            {
+                kind = 'X';
+                upper++;
+                letters++;
+                firstUpper |= i == 0;
+                laterUpper |= i > 0;
+            }
+            else if (char.IsLetter(c))
+            {
+                kind = 'x';
+                lower++;
+                letters++;
+            }
+            else
+            {
+                kind = c;
+            }
+
+            if (kind != last || kind != beforeLast)
+            {
+                shape = FeatureHash.Add(shape, kind);
+            }
+
+            if (kind != last)
+            {
+                shortShape = FeatureHash.Add(shortShape, kind);
+            }
+
+            beforeLast = last;
+            last = kind;
+        }
+
+        info.Word = word;
+        info.Shape = shape;
+        info.ShortShape = shortShape;
+        if (span.Length < 2)
+        {
+            info.Prefix2 = word;
+        }
+
+        if (span.Length < 3)
+        {
+            info.Prefix3 = word;
+        }
+
+        info.Suffix1 = SuffixHash(span, 1);
+        info.Suffix2 = SuffixHash(span, 2);
+        info.Suffix3 = SuffixHash(span, 3);
+        info.Suffix4 = SuffixHash(span, 4);
+        info.Capitalisation = Classify(span.Length, upper, lower, digits, letters, firstUpper, laterUpper);
+        info.LengthBucket = (byte)Math.Min(span.Length, 12);
+        info.Cue = IndonesianCues.Classify(word);
+        info.Gazetteer = 0;
+    }
+
+    private static ulong SuffixHash(ReadOnlySpan<char> span, int length)
+    {
+        var start = Math.Max(0, span.Length - length);
+        return FeatureHash.Combine((ulong)length, FeatureHash.LowerText(span[start..]));
+    }
+
+    private static CapitalisationClass Classify(
+        int length, int upper, int lower, int digits, int letters, bool firstUpper, bool laterUpper)
+    {
+        if (digits > 0)
+        {
+            return CapitalisationClass.HasDigit;
+        }
+
+        if (letters == 0)
+        {
+            return length > 0 ? CapitalisationClass.Punctuation : CapitalisationClass.Other;
+        }
+
+        if (upper == 0)
+        {
+            return CapitalisationClass.Lower;
+        }
+
+        if (lower == 0)
+        {
+            return upper == 1 ? CapitalisationClass.SingleCapital : CapitalisationClass.AllCaps;
+        }
+
+        return firstUpper && !laterUpper ? CapitalisationClass.Title : CapitalisationClass.MixedCase;
+    }
+
+    private static TokenInfo Padding(ulong seed) => new()
+    {
+        Word = seed,
+        Shape = seed + 1,
+        ShortShape = seed + 2,
+        Prefix1 = seed + 3,
+        Prefix2 = seed + 4,
+        Prefix3 = seed + 5,
+        Suffix1 = seed + 6,
+        Suffix2 = seed + 7,
+        Suffix3 = seed + 8,
+        Suffix4 = seed + 9,
+        Capitalisation = CapitalisationClass.Padding,
+        Cue = CueClass.None,
+    };
+}

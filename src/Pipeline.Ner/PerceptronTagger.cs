@@ -1,0 +1,112 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Pipeline.Ner.Features;
+using Pipeline.Ner.Model;
+
+namespace Pipeline.Ner;
+
+/// <summary>
+/// Tags sentences with a structured (averaged) perceptron: hashed features score each BIO label, Viterbi
+/// picks the best valid sequence. Thread-safe; allocation-free per call apart from the returned spans.
+/// </summary>
+public sealed class PerceptronTagger : IEntityTagger
+{
+    private readonly NerModel _model;
+
+    public PerceptronTagger(NerModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        _model = model;
+    }
+
+    public IReadOnlyList<TaggedSpan> Tag(IReadOnlyList<string> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        if (tokens.Count == 0)
+        {
+            return [];
+        }
+
+        var labels = PredictLabels(tokens);
+        var spans = new List<TaggedSpan>();
+        AddSpans(labels, spans);
+        return spans.Count == 0 ? [] : spans;
+    }
+
+    /// <summary>Like <see cref="Tag"/> but appends to a caller-owned list, for callers that reuse one.</summary>
+    public void Tag(IReadOnlyList<string> tokens, ICollection<TaggedSpan> spans)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(spans);
+        if (tokens.Count > 0)
+        {
+            AddSpans(PredictLabels(tokens), spans);
+        }
+    }
+
+    /// <summary>The BIO label id of every token (valid until the next call on this thread).</summary>
+    internal ReadOnlySpan<byte> PredictLabels(IReadOnlyList<string> tokens)
+    {
+        var n = tokens.Count;
+        var workspace = TaggerWorkspace.ForCurrentThread(n);
+        var infos = workspace.Infos.AsSpan(0, n);
+        FeatureExtractor.AnalyzeTokens(tokens, infos, _model.Gazetteer);
+        var rows = workspace.Rows.AsSpan(0, n * FeatureExtractor.FeaturesPerToken);
+        FeatureExtractor.Extract(infos, rows, _model.HashBits);
+        var emission = workspace.Emission.AsSpan(0, n * EntityLabels.RowWidth);
+        ScoreEmissions(rows, _model.Emission, emission);
+        var labels = workspace.Labels.AsSpan(0, n);
+        Viterbi.Decode(emission, _model.TransitionScores, n, workspace.BackPointers, labels);
+        return labels;
+    }
+
+    internal static void AddSpans(ReadOnlySpan<byte> labels, ICollection<TaggedSpan> spans)
+    {
+        var i = 0;
+        while (i < labels.Length)
+        {
+            if (labels[i] == EntityLabels.Outside)
+            {
+                i++;
+                continue;
+            }
+
+            var type = EntityLabels.TypeIndexOf(labels[i]);
+            var end = i + 1;
+            while (end < labels.Length && EntityLabels.IsInside(labels[end]) && EntityLabels.TypeIndexOf(labels[end]) == type)
+            {
+                end++;
+            }
+
+            spans.Add(new TaggedSpan(i, end - i, EntityLabels.TypeName(type)));
+            i = end;
+        }
+    }
+
+    /// <summary>Sums each token's feature rows: one 8-short vector per row, widened into two 4-int accumulators.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ScoreEmissions(ReadOnlySpan<int> rows, short[] weights, Span<int> emission)
+    {
+        ref var weightBase = ref MemoryMarshal.GetArrayDataReference(weights);
+        ref var emissionBase = ref MemoryMarshal.GetReference(emission);
+        var tokens = emission.Length / EntityLabels.RowWidth;
+        for (var t = 0; t < tokens; t++)
+        {
+            var low = Vector128<int>.Zero;
+            var high = Vector128<int>.Zero;
+            var tokenRows = rows.Slice(t * FeatureExtractor.FeaturesPerToken, FeatureExtractor.FeaturesPerToken);
+            foreach (var row in tokenRows)
+            {
+                // Rows come from a hash shifted to HashBits and the table holds 2^HashBits rows: always in range.
+                var vector = Vector128.LoadUnsafe(ref weightBase, (nuint)row * EntityLabels.RowWidth);
+                var (lower, upper) = Vector128.Widen(vector);
+                low += lower;
+                high += upper;
+            }
+
+            low.StoreUnsafe(ref emissionBase, (nuint)(t * EntityLabels.RowWidth));
+            high.StoreUnsafe(ref emissionBase, (nuint)((t * EntityLabels.RowWidth) + 4));
+        }
+    }
+}

@@ -1,0 +1,223 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+using Pipeline.Storage.Documents;
+using Pipeline.Storage.Resilience;
+using Pipeline.Storage.Text;
+using Polly;
+
+namespace Pipeline.Storage.Postgres;
+
+/// <summary>
+/// The scaled store: PostgreSQL 15, many index workers writing at once. Full text is a GIN-indexed
+/// tsvector of the project's pre-analysed terms, so hits match the SQLite store's.
+/// </summary>
+public sealed partial class PostgresArticleStore : IArticleStore, IAsyncDisposable
+{
+    private readonly StorageOptions _options;
+    private readonly ILogger<PostgresArticleStore> _logger;
+    private readonly ResiliencePipeline _resilience;
+    private readonly HitFactory _hits;
+    private readonly InitializeOnce _initialization;
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly float[] _rankWeights;
+
+    public PostgresArticleStore(StorageOptions options, ILogger<PostgresArticleStore> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            throw new ArgumentException("Storage:ConnectionString is required for the PostgreSQL store.", nameof(options));
+        _options = options;
+        _logger = logger;
+        _resilience = TransientFaults.CreatePipeline(options);
+        _hits = new HitFactory(new SnippetBuilder(options.SnippetLength));
+        _initialization = new InitializeOnce(MigrateAsync);
+        _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+
+        // ts_rank weights are {D, C, B, A}: the body is written with D, the title with A.
+        _rankWeights = [(float)(1.0 / options.TitleWeight), 0f, 0f, 1f];
+    }
+
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        _initialization.EnsureAsync(cancellationToken);
+
+    private async Task MigrateAsync(CancellationToken cancellationToken) =>
+        await _resilience.ExecuteAsync(async token =>
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(token);
+            var applied = await PostgresSchema.MigrateAsync(connection, PostgresMigrations.All, token);
+            foreach (var migration in applied)
+                LogMigrationApplied(connection.Database ?? string.Empty, migration.Version, migration.Name);
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<StoredDocument> documents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        await InitializeAsync(cancellationToken);
+        var outcomes = new List<UpsertOutcome>(documents.Count);
+        foreach (var chunk in documents.Chunk(_options.BatchSize))
+        {
+            var prepared = Array.ConvertAll(chunk, document => IndexedDocument.Prepare(document));
+            var created = await _resilience.ExecuteAsync(async token =>
+            {
+                await using var connection = await _dataSource.OpenConnectionAsync(token);
+                return await PostgresBatchWriter.WriteAsync(connection, prepared, token);
+            }, cancellationToken);
+            for (var i = 0; i < chunk.Length; i++)
+                outcomes.Add(new UpsertOutcome(chunk[i].DocumentId, created[i]));
+        }
+
+        return outcomes;
+    }
+
+    public async Task<StoredDocument?> GetAsync(Guid documentId, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        return await _resilience.ExecuteAsync(async token =>
+        {
+            await using var command = _dataSource.CreateCommand("""
+                SELECT d.correlation_id, d.dropped_at, d.stored_at, d.is_current, d.stages::text, d.article,
+                       (SELECT count(*) FROM documents v
+                        WHERE v.source_path = d.source_path AND (v.dropped_at < d.dropped_at OR (v.dropped_at = d.dropped_at AND v.id <= d.id)))
+                FROM documents d WHERE d.document_id = @id
+                """);
+            command.Parameters.AddWithValue("id", documentId);
+            await using var reader = await command.ExecuteReaderAsync(token);
+            if (!await reader.ReadAsync(token))
+                return null;
+            return new StoredDocument
+            {
+                DocumentId = documentId,
+                CorrelationId = reader.GetGuid(0),
+                DroppedAt = new DateTimeOffset(reader.GetDateTime(1)),
+                StoredAt = new DateTimeOffset(reader.GetDateTime(2)),
+                IsCurrent = reader.GetBoolean(3),
+                Stages = DocumentCodec.StagesFromJson(reader.GetString(4)),
+                Article = DocumentCodec.UnpackArticle(reader.GetFieldValue<byte[]>(5)),
+                Version = (int)reader.GetInt64(6),
+            };
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DocumentVersion>> GetVersionsAsync(string sourcePath, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        return await _resilience.ExecuteAsync(async token =>
+        {
+            await using var command = _dataSource.CreateCommand("""
+                SELECT document_id, is_current, sha256, dropped_at, stored_at FROM documents
+                WHERE source_path = @path ORDER BY dropped_at, id
+                """);
+            command.Parameters.AddWithValue("path", sourcePath);
+            await using var reader = await command.ExecuteReaderAsync(token);
+            var versions = new List<DocumentVersion>();
+            while (await reader.ReadAsync(token))
+            {
+                versions.Add(new DocumentVersion(
+                    reader.GetGuid(0), versions.Count + 1, reader.GetBoolean(1), reader.GetString(2),
+                    new DateTimeOffset(reader.GetDateTime(3)), new DateTimeOffset(reader.GetDateTime(4))));
+            }
+
+            return (IReadOnlyList<DocumentVersion>)versions;
+        }, cancellationToken);
+    }
+
+    public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await InitializeAsync(cancellationToken);
+        var query = QueryAnalyzer.Analyze(request.Query, request.Language);
+        if (query.MatchesNothing)
+            return new SearchResults(0, []);
+        var highlightTerms = query.HighlightTerms();
+        var limit = Math.Clamp(request.Limit, 0, _options.MaxPageSize);
+        var offset = Math.Max(0, request.Offset);
+        return await _resilience.ExecuteAsync(async token =>
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(token);
+            await using var command = connection.CreateCommand();
+            var from = FromClause(query, request, command);
+            command.CommandText = $"SELECT count(*) {from}";
+            var total = (long)(await command.ExecuteScalarAsync(token))!;
+            var hits = new List<SearchHit>(Math.Min(limit, (int)Math.Min(total, int.MaxValue)));
+            if (total > offset && limit > 0)
+            {
+                command.CommandText = query.IsBlank
+                    ? $"SELECT d.document_id, d.article, 0.0::float8 {from} ORDER BY d.published_on DESC NULLS LAST, d.id DESC LIMIT @limit OFFSET @offset"
+                    : $"SELECT d.document_id, d.article, ts_rank(@weights, d.search, @query::tsquery)::float8 AS score {from} ORDER BY score DESC, d.id LIMIT @limit OFFSET @offset";
+                command.Parameters.AddWithValue("limit", limit);
+                command.Parameters.AddWithValue("offset", offset);
+                command.Parameters.AddWithValue("weights", NpgsqlDbType.Array | NpgsqlDbType.Real, _rankWeights);
+                await using var reader = await command.ExecuteReaderAsync(token);
+                while (await reader.ReadAsync(token))
+                    hits.Add(_hits.Create(reader.GetGuid(0), reader.GetFieldValue<byte[]>(1), reader.GetDouble(2), highlightTerms));
+            }
+
+            return new SearchResults(total, hits);
+        }, cancellationToken);
+    }
+
+    public async Task<SearchFacets> GetFacetsAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await InitializeAsync(cancellationToken);
+        var query = QueryAnalyzer.Analyze(request.Query, request.Language);
+        if (query.MatchesNothing)
+            return new SearchFacets(0, [], [], [], []);
+        return await _resilience.ExecuteAsync(async token =>
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(token);
+            await using var command = connection.CreateCommand();
+            var matched = $"WITH matched AS (SELECT d.language, d.published_on, d.source_names, d.source_keys, d.entity_names, d.entity_keys {FromClause(query, request, command)}) ";
+            command.CommandText = matched + "SELECT count(*) FROM matched";
+            var total = (long)(await command.ExecuteScalarAsync(token))!;
+            var languages = await CountsAsync(command, matched + $"SELECT coalesce(language, '{FacetOrder.Unknown}'), count(*) FROM matched GROUP BY 1", token);
+            var sources = await CountsAsync(command, matched + "SELECT min(s.name COLLATE \"C\"), count(*) FROM matched, unnest(source_names, source_keys) AS s (name, key) GROUP BY s.key", token);
+            command.Parameters.AddWithValue("top", _options.TopEntities);
+            var entities = await CountsAsync(command, matched + "SELECT min(e.name COLLATE \"C\") AS name, count(*) AS n FROM matched, unnest(entity_names, entity_keys) AS e (name, key) GROUP BY e.key ORDER BY n DESC, name LIMIT @top", token);
+            var months = await CountsAsync(command, matched + $"SELECT coalesce(to_char(published_on, 'YYYY-MM'), '{FacetOrder.Unknown}'), count(*) FROM matched GROUP BY 1", token);
+            return new SearchFacets(total, FacetOrder.ByCount(languages), FacetOrder.ByCount(sources), FacetOrder.ByCount(entities), FacetOrder.ByValue(months));
+        }, cancellationToken);
+    }
+
+    private static async Task<List<FacetCount>> CountsAsync(NpgsqlCommand command, string sql, CancellationToken cancellationToken)
+    {
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var counts = new List<FacetCount>();
+        while (await reader.ReadAsync(cancellationToken))
+            counts.Add(new FacetCount(reader.GetString(0), reader.GetInt64(1)));
+        return counts;
+    }
+
+    private static string FromClause(AnalyzedQuery query, SearchRequest request, NpgsqlCommand command)
+    {
+        var filters = PostgresFilters.Apply(request, command);
+        if (query.IsBlank)
+            return $"FROM documents d WHERE {filters}";
+        command.Parameters.AddWithValue("query", TsQuery.From(query));
+        return $"FROM documents d WHERE d.search @@ @query::tsquery AND {filters}";
+    }
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        return await _resilience.ExecuteAsync(async token =>
+        {
+            await using var command = _dataSource.CreateCommand("SELECT count(*) FROM documents");
+            return (long)(await command.ExecuteScalarAsync(token))!;
+        }, cancellationToken);
+    }
+
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        await using var command = _dataSource.CreateCommand("SELECT 1");
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied storage migration {MigrationVersion} ({MigrationName}) to database {DatabaseName}")]
+    private partial void LogMigrationApplied(string databaseName, int migrationVersion, string migrationName);
+}

@@ -1,0 +1,266 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Pipeline.Storage.Documents;
+using Pipeline.Storage.Resilience;
+using Pipeline.Storage.Text;
+using Polly;
+
+namespace Pipeline.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode, FTS5 over pre-analysed terms. Writers from several
+/// processes take turns on the file's write lock; readers never wait for them.
+/// </summary>
+public sealed partial class SqliteArticleStore : IArticleStore
+{
+    private readonly StorageOptions _options;
+    private readonly ILogger<SqliteArticleStore> _logger;
+    private readonly ResiliencePipeline _resilience;
+    private readonly HitFactory _hits;
+    private readonly InitializeOnce _initialization;
+    private readonly string _connectionString;
+
+    public SqliteArticleStore(StorageOptions options, ILogger<SqliteArticleStore> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _logger = logger;
+        _resilience = TransientFaults.CreatePipeline(options);
+        _hits = new HitFactory(new SnippetBuilder(options.SnippetLength));
+        _initialization = new InitializeOnce(MigrateAsync);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = options.SqlitePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            DefaultTimeout = (int)Math.Ceiling(options.SqliteBusyTimeout.TotalSeconds),
+            Pooling = true,
+        }.ToString();
+    }
+
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        _initialization.EnsureAsync(cancellationToken);
+
+    private async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_options.SqlitePath)!);
+        await _resilience.ExecuteAsync(async token =>
+        {
+            await using var connection = await OpenAsync(token);
+            var applied = await SqliteSchema.MigrateAsync(connection, SqliteMigrations.All, token);
+            foreach (var migration in applied)
+                LogMigrationApplied(_options.SqlitePath, migration.Version, migration.Name);
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<StoredDocument> documents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        await InitializeAsync(cancellationToken);
+        var outcomes = new List<UpsertOutcome>(documents.Count);
+        foreach (var chunk in documents.Chunk(_options.BatchSize))
+        {
+            var prepared = Array.ConvertAll(chunk, document => IndexedDocument.Prepare(document));
+            var created = await _resilience.ExecuteAsync(
+                async token => await WriteBatchAsync(prepared, token), cancellationToken);
+            for (var i = 0; i < chunk.Length; i++)
+                outcomes.Add(new UpsertOutcome(chunk[i].DocumentId, created[i]));
+        }
+
+        return outcomes;
+    }
+
+    private async Task<bool[]> WriteBatchAsync(IndexedDocument[] batch, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        using var writer = new SqliteBatchWriter(connection, transaction);
+        var created = new bool[batch.Length];
+        var storedAt = DateTimeOffset.UtcNow;
+        for (var i = 0; i < batch.Length; i++)
+            created[i] = writer.Write(batch[i], storedAt);
+        writer.UpdateCurrentVersions();
+        await transaction.CommitAsync(cancellationToken);
+        return created;
+    }
+
+    public async Task<StoredDocument?> GetAsync(Guid documentId, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        return await _resilience.ExecuteAsync(async token =>
+        {
+            await using var connection = await OpenAsync(token);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT d.correlation_id, d.dropped_at, d.stored_at, d.is_current, d.stages, d.article,
+                       (SELECT count(*) FROM documents v
+                        WHERE v.source_path = d.source_path AND (v.dropped_at < d.dropped_at OR (v.dropped_at = d.dropped_at AND v.id <= d.id)))
+                FROM documents d WHERE d.document_id = $id
+                """;
+            command.Parameters.AddWithValue("$id", documentId);
+            await using var reader = await command.ExecuteReaderAsync(token);
+            if (!await reader.ReadAsync(token))
+                return null;
+            return new StoredDocument
+            {
+                DocumentId = documentId,
+                CorrelationId = reader.GetGuid(0),
+                DroppedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
+                StoredAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                IsCurrent = reader.GetInt64(3) == 1,
+                Stages = DocumentCodec.StagesFromJson(reader.GetString(4)),
+                Article = DocumentCodec.UnpackArticle((byte[])reader.GetValue(5)),
+                Version = reader.GetInt32(6),
+            };
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DocumentVersion>> GetVersionsAsync(string sourcePath, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        return await _resilience.ExecuteAsync(async token =>
+        {
+            await using var connection = await OpenAsync(token);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT document_id, is_current, sha256, dropped_at, stored_at FROM documents
+                WHERE source_path = $path ORDER BY dropped_at, id
+                """;
+            command.Parameters.AddWithValue("$path", sourcePath);
+            await using var reader = await command.ExecuteReaderAsync(token);
+            var versions = new List<DocumentVersion>();
+            while (await reader.ReadAsync(token))
+            {
+                versions.Add(new DocumentVersion(
+                    reader.GetGuid(0), versions.Count + 1, reader.GetInt64(1) == 1, reader.GetString(2),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4))));
+            }
+
+            return (IReadOnlyList<DocumentVersion>)versions;
+        }, cancellationToken);
+    }
+
+    public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await InitializeAsync(cancellationToken);
+        var query = QueryAnalyzer.Analyze(request.Query, request.Language);
+        if (query.MatchesNothing)
+            return new SearchResults(0, []);
+        var highlightTerms = query.HighlightTerms();
+        var limit = Math.Clamp(request.Limit, 0, _options.MaxPageSize);
+        var offset = Math.Max(0, request.Offset);
+        return await _resilience.ExecuteAsync(async token =>
+        {
+            await using var connection = await OpenAsync(token);
+            await using var command = connection.CreateCommand();
+            var from = FromClause(query, request, command);
+            command.CommandText = $"SELECT count(*) {from}";
+            var total = (long)(await command.ExecuteScalarAsync(token))!;
+            var hits = new List<SearchHit>(Math.Min(limit, (int)Math.Min(total, int.MaxValue)));
+            if (total > offset && limit > 0)
+            {
+                command.CommandText = query.IsBlank
+                    ? $"SELECT d.document_id, d.article, 0.0 {from} ORDER BY d.published_on DESC NULLS LAST, d.id DESC LIMIT $limit OFFSET $offset"
+                    : $"SELECT d.document_id, d.article, -bm25(documents_fts, $titleWeight, 1.0) AS score {from} ORDER BY score DESC, d.id LIMIT $limit OFFSET $offset";
+                command.Parameters.AddWithValue("$limit", limit);
+                command.Parameters.AddWithValue("$offset", offset);
+                command.Parameters.AddWithValue("$titleWeight", _options.TitleWeight);
+                await using var reader = await command.ExecuteReaderAsync(token);
+                while (await reader.ReadAsync(token))
+                    hits.Add(_hits.Create(reader.GetGuid(0), (byte[])reader.GetValue(1), reader.GetDouble(2), highlightTerms));
+            }
+
+            return new SearchResults(total, hits);
+        }, cancellationToken);
+    }
+
+    public async Task<SearchFacets> GetFacetsAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await InitializeAsync(cancellationToken);
+        var query = QueryAnalyzer.Analyze(request.Query, request.Language);
+        if (query.MatchesNothing)
+            return new SearchFacets(0, [], [], [], []);
+        return await _resilience.ExecuteAsync(async token =>
+        {
+            await using var connection = await OpenAsync(token);
+            await using var command = connection.CreateCommand();
+            var matched = $"WITH matched AS (SELECT d.id, d.language, d.published_on {FromClause(query, request, command)}) ";
+            command.CommandText = matched + "SELECT count(*) FROM matched";
+            var total = (long)(await command.ExecuteScalarAsync(token))!;
+            var languages = await CountsAsync(command, matched + $"SELECT coalesce(language, '{FacetOrder.Unknown}'), count(*) FROM matched GROUP BY 1", token);
+            var sources = await CountsAsync(command, matched + "SELECT min(s.name), count(*) FROM matched JOIN document_sources s ON s.document = matched.id GROUP BY s.key", token);
+            command.Parameters.AddWithValue("$top", _options.TopEntities);
+            var entities = await CountsAsync(command, matched + "SELECT min(e.name) AS name, count(*) AS n FROM matched JOIN document_entities e ON e.document = matched.id GROUP BY e.key ORDER BY n DESC, name LIMIT $top", token);
+            var months = await CountsAsync(command, matched + $"SELECT coalesce(substr(published_on, 1, 7), '{FacetOrder.Unknown}'), count(*) FROM matched GROUP BY 1", token);
+            return new SearchFacets(total, FacetOrder.ByCount(languages), FacetOrder.ByCount(sources), FacetOrder.ByCount(entities), FacetOrder.ByValue(months));
+        }, cancellationToken);
+    }
+
+    private static async Task<List<FacetCount>> CountsAsync(SqliteCommand command, string sql, CancellationToken cancellationToken)
+    {
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var counts = new List<FacetCount>();
+        while (await reader.ReadAsync(cancellationToken))
+            counts.Add(new FacetCount(reader.GetString(0), reader.GetInt64(1)));
+        return counts;
+    }
+
+    private static string FromClause(AnalyzedQuery query, SearchRequest request, SqliteCommand command)
+    {
+        var filters = SqliteFilters.Apply(request, command);
+        if (query.IsBlank)
+            return $"FROM documents d WHERE {filters}";
+        command.Parameters.AddWithValue("$match", Fts5Query.From(query));
+        return $"FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH $match AND {filters}";
+    }
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        return await _resilience.ExecuteAsync(async token =>
+        {
+            await using var connection = await OpenAsync(token);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM documents";
+            return (long)(await command.ExecuteScalarAsync(token))!;
+        }, cancellationToken);
+    }
+
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1";
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+
+            // synchronous applies per connection. NORMAL in WAL mode never corrupts the file, but a power cut
+            // (not a process crash) may lose the last commits; FULL syncs every commit.
+            command.CommandText = _options.SqliteDurableCommits
+                ? "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
+                : "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied storage migration {MigrationVersion} ({MigrationName}) to {DatabasePath}")]
+    private partial void LogMigrationApplied(string databasePath, int migrationVersion, string migrationName);
+}

@@ -1,0 +1,114 @@
+using Microsoft.Data.Sqlite;
+using Pipeline.Storage.Documents;
+
+namespace Pipeline.Storage.Sqlite;
+
+/// <summary>
+/// Writes one batch inside a transaction with prepared statements reused for every document.
+/// A document whose id is stored already is skipped whole; that is what makes the upsert idempotent.
+/// </summary>
+internal sealed class SqliteBatchWriter : IDisposable
+{
+    private readonly SqliteCommand _insertDocument;
+    private readonly SqliteCommand _insertText;
+    private readonly SqliteCommand _insertSource;
+    private readonly SqliteCommand _insertEntity;
+    private readonly SqliteCommand _updateCurrent;
+    private readonly HashSet<string> _touchedPaths = new(StringComparer.Ordinal);
+
+    public SqliteBatchWriter(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        _insertDocument = Command(connection, transaction, """
+            INSERT INTO documents (document_id, source_path, sha256, correlation_id, dropped_at, stored_at, is_current,
+                                   language, published_on, site_key, stages, article)
+            VALUES ($document_id, $source_path, $sha256, $correlation_id, $dropped_at, $stored_at, 1,
+                    $language, $published_on, $site_key, $stages, $article)
+            ON CONFLICT (document_id) DO NOTHING
+            RETURNING id
+            """, "$document_id", "$source_path", "$sha256", "$correlation_id", "$dropped_at", "$stored_at",
+            "$language", "$published_on", "$site_key", "$stages", "$article");
+        _insertText = Command(connection, transaction,
+            "INSERT INTO documents_fts (rowid, title, body) VALUES ($id, $title, $body)", "$id", "$title", "$body");
+        _insertSource = Command(connection, transaction,
+            "INSERT OR IGNORE INTO document_sources (key, document, name) VALUES ($key, $document, $name)", "$key", "$document", "$name");
+        _insertEntity = Command(connection, transaction,
+            "INSERT OR IGNORE INTO document_entities (key, document, name) VALUES ($key, $document, $name)", "$key", "$document", "$name");
+
+        // The current version of a path is the one dropped last; ties go to the one stored last. Only rows
+        // whose flag changes are written: a first version (the usual case) costs one index probe.
+        _updateCurrent = Command(connection, transaction, """
+            UPDATE documents SET is_current = NOT is_current
+            WHERE source_path = $path AND is_current <> (id = (
+                SELECT id FROM documents WHERE source_path = $path ORDER BY dropped_at DESC, id DESC LIMIT 1))
+            """, "$path");
+    }
+
+    /// <returns>True when the document was new.</returns>
+    public bool Write(IndexedDocument document, DateTimeOffset storedAt)
+    {
+        var stored = document.Document;
+        var values = _insertDocument.Parameters;
+        values[0].Value = stored.DocumentId;
+        values[1].Value = document.Article.Source.Path;
+        values[2].Value = document.Article.Source.Sha256;
+        values[3].Value = stored.CorrelationId;
+        values[4].Value = stored.DroppedAt.ToUnixTimeMilliseconds();
+        values[5].Value = storedAt.ToUnixTimeMilliseconds();
+        values[6].Value = (object?)document.LanguageKey ?? DBNull.Value;
+        values[7].Value = document.PublishedOn is { } day ? day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : DBNull.Value;
+        values[8].Value = (object?)document.SiteKey ?? DBNull.Value;
+        values[9].Value = document.StagesJson;
+        values[10].Value = document.PackedArticle;
+        if (_insertDocument.ExecuteScalar() is not long id)
+            return false;
+
+        _insertText.Parameters[0].Value = id;
+        _insertText.Parameters[1].Value = string.Join(' ', document.TitleTerms);
+        _insertText.Parameters[2].Value = string.Join(' ', document.BodyTerms);
+        _insertText.ExecuteNonQuery();
+        InsertNames(_insertSource, id, document.Sources);
+        InsertNames(_insertEntity, id, document.Entities);
+        _touchedPaths.Add(document.Article.Source.Path);
+        return true;
+    }
+
+    /// <summary>Marks the current version of every path this batch added a version to.</summary>
+    public void UpdateCurrentVersions()
+    {
+        foreach (var path in _touchedPaths)
+        {
+            _updateCurrent.Parameters[0].Value = path;
+            _updateCurrent.ExecuteNonQuery();
+        }
+    }
+
+    private static void InsertNames(SqliteCommand command, long documentId, IReadOnlyList<string> names)
+    {
+        foreach (var name in names)
+        {
+            command.Parameters[0].Value = IndexedDocument.Key(name);
+            command.Parameters[1].Value = documentId;
+            command.Parameters[2].Value = name;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameterNames)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameterNames)
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        return command;
+    }
+
+    public void Dispose()
+    {
+        _insertDocument.Dispose();
+        _insertText.Dispose();
+        _insertSource.Dispose();
+        _insertEntity.Dispose();
+        _updateCurrent.Dispose();
+    }
+}

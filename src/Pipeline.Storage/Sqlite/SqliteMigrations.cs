@@ -1,0 +1,44 @@
+namespace Pipeline.Storage.Sqlite;
+
+internal static class SqliteMigrations
+{
+    // The full-text table is contentless: it holds only the index of the analysed title and body terms;
+    // the text itself is stored once, compressed, in documents.article.
+    public static readonly IReadOnlyList<Migration> All =
+    [
+        new(1, "documents, filters and full-text index", """
+            CREATE TABLE documents (
+                id INTEGER PRIMARY KEY,
+                document_id BLOB NOT NULL UNIQUE,
+                source_path TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                correlation_id BLOB NOT NULL,
+                dropped_at INTEGER NOT NULL,
+                stored_at INTEGER NOT NULL,
+                is_current INTEGER NOT NULL,
+                language TEXT,
+                published_on TEXT,
+                site_key TEXT,
+                stages TEXT NOT NULL,
+                article BLOB NOT NULL
+            );
+            CREATE INDEX documents_by_path ON documents (source_path, dropped_at, id);
+            CREATE INDEX documents_by_published ON documents (published_on);
+            CREATE TABLE document_sources (
+                key TEXT NOT NULL,
+                document INTEGER NOT NULL REFERENCES documents (id),
+                name TEXT NOT NULL,
+                PRIMARY KEY (key, document)
+            ) WITHOUT ROWID;
+            CREATE INDEX document_sources_by_document ON document_sources (document);
+            CREATE TABLE document_entities (
+                key TEXT NOT NULL,
+                document INTEGER NOT NULL REFERENCES documents (id),
+                name TEXT NOT NULL,
+                PRIMARY KEY (key, document)
+            ) WITHOUT ROWID;
+            CREATE INDEX document_entities_by_document ON document_entities (document);
+            CREATE VIRTUAL TABLE documents_fts USING fts5 (title, body, content = '', tokenize = 'unicode61 remove_diacritics 0');
+            """),
+    ];
+}

@@ -1,0 +1,56 @@
+namespace Pipeline.Storage;
+
+/// <summary>Bound from the <c>Storage</c> configuration section.</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    /// <summary><c>sqlite</c> (embedded default) or <c>postgres</c>.</summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    /// <summary>Folder of the SQLite file; created when missing.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    public string SqliteFileName { get; set; } = "pipeline.db";
+
+    /// <summary>Npgsql connection string; required when <see cref="Provider"/> is postgres.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Most documents written in one transaction; larger upserts are split.</summary>
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>Retries of a database call after a transient fault (lock held, connection lost).</summary>
+    public int RetryAttempts { get; set; } = 4;
+
+    /// <summary>First retry delay; later ones back off exponentially with jitter.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long SQLite waits for another writer's lock before reporting busy.</summary>
+    public TimeSpan SqliteBusyTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// True syncs every SQLite commit to disk (synchronous FULL). False (NORMAL) is several times faster
+    /// and never corrupts the file, but a power cut may lose the last commits.
+    /// </summary>
+    public bool SqliteDurableCommits { get; set; }
+
+    /// <summary>Characters of body text shown around the best match.</summary>
+    public int SnippetLength { get; set; } = 220;
+
+    /// <summary>Largest page of hits one search returns.</summary>
+    public int MaxPageSize { get; set; } = 100;
+
+    /// <summary>How many entities the facets list.</summary>
+    public int TopEntities { get; set; } = 10;
+
+    /// <summary>How much more a match in the title counts than one in the body.</summary>
+    public double TitleWeight { get; set; } = 4.0;
+
+    public string SqlitePath => Path.GetFullPath(Path.Combine(DataDirectory, SqliteFileName));
+}
+
+public enum StorageProvider
+{
+    Sqlite,
+    Postgres,
+}

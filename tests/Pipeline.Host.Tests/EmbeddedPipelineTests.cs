@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Host.Hosting;
+using Pipeline.Storage;
+using Pipeline.Testing.Processes;
+using Xunit.Abstractions;
+
+namespace Pipeline.Host.Tests;
+
+/// <summary>The whole pipeline in one process on embedded defaults, with a real inbox folder and a real SQLite store.</summary>
+[Collection(ConsoleTests.Name)]
+public sealed class EmbeddedPipelineTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("pipeline-embedded-").FullName;
+
+    [Fact]
+    public async Task A_dropped_article_becomes_searchable_and_its_file_is_archived()
+    {
+        await using var app = PipelineApplication.Build(StageSet.All, new Dictionary<string, string?>
+        {
+            ["Pipeline:DataDirectory"] = _data,
+            ["Pipeline:Urls"] = "http://127.0.0.1:0",
+        });
+        await app.StartAsync();
+        var inbox = Path.Combine(_data, "inbox");
+        Assert.True(Directory.Exists(inbox), "run creates the inbox");
+
+        var watch = Stopwatch.StartNew();
+        await File.WriteAllTextAsync(Path.Combine(inbox, "banjir.txt"), SampleArticles.FloodInSemarang);
+
+        var store = app.Services.GetRequiredService<IArticleStore>();
+        var hit = await Eventually.WaitForAsync(async ct =>
+        {
+            var results = await store.SearchAsync(new SearchRequest("Semarang banjir"), ct);
+            return results.Hits.Count > 0 ? results.Hits[0] : null;
+        }, TimeSpan.FromSeconds(15), "the dropped article is found by search");
+        output.WriteLine($"drop to searchable: {watch.ElapsedMilliseconds} ms");
+
+        Assert.Equal("Banjir Rendam Ratusan Rumah di Semarang Utara", hit.Title);
+        Assert.Equal("banjir.txt", hit.SourcePath);
+        await Eventually.WaitUntilAsync(
+            () => Directory.EnumerateFiles(Path.Combine(_data, "archive"), "*", SearchOption.AllDirectories).Any(),
+            TimeSpan.FromSeconds(10), "the stored file is archived");
+        Assert.Empty(Directory.EnumerateFiles(inbox, "*", SearchOption.AllDirectories));
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task Search_command_prints_the_json_contract()
+    {
+        await using (var app = PipelineApplication.Build(StageSet.All, new Dictionary<string, string?>
+        {
+            ["Pipeline:DataDirectory"] = _data,
+            ["Pipeline:Urls"] = "http://127.0.0.1:0",
+        }))
+        {
+            await app.StartAsync();
+            await File.WriteAllTextAsync(Path.Combine(_data, "inbox", "pemilu.txt"), SampleArticles.ElectionInBandung);
+            var store = app.Services.GetRequiredService<IArticleStore>();
+            await Eventually.WaitUntilAsync(async ct => await store.CountAsync(ct) == 1, TimeSpan.FromSeconds(15), "the article is stored");
+            await app.StopAsync();
+        }
+
+        var (exitCode, stdout, _) = await ConsoleCapture.RunAsync(["search", "Bandung", "--json", "--data", _data]);
+
+        Assert.Equal(0, exitCode);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal(1, json.RootElement.GetProperty("total").GetInt64());
+        var hit = json.RootElement.GetProperty("hits")[0];
+        foreach (var field in new[] { "id", "title", "publishedAt", "language", "score", "snippet" })
+            Assert.True(hit.TryGetProperty(field, out _), $"hit has '{field}'");
+        Assert.Equal("pemilu.txt", hit.GetProperty("source").GetProperty("path").GetString());
+        Assert.Equal("id", hit.GetProperty("language").GetString());
+    }
+
+    public void Dispose() => Directory.Delete(_data, recursive: true);
+}

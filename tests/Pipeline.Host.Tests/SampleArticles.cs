@@ -1,0 +1,23 @@
+namespace Pipeline.Host.Tests;
+
+/// <summary>Short articles written for these tests, in the inbox's plain-text shape.</summary>
+internal static class SampleArticles
+{
+    public const string FloodInSemarang = """
+        Banjir Rendam Ratusan Rumah di Semarang Utara
+        SEMARANG - Hujan deras yang turun sejak Selasa sore membuat ratusan rumah di Kecamatan Semarang Utara terendam banjir setinggi lutut orang dewasa.
+
+        Kepala Badan Penanggulangan Bencana Daerah Kota Semarang, Endro Wibisono, mengatakan petugas sudah menyiapkan perahu karet untuk mengevakuasi warga lanjut usia.
+
+        "Kami minta warga tetap waspada karena hujan diperkirakan masih turun hingga akhir pekan," kata Endro, Rabu.
+        """;
+
+    public const string ElectionInBandung = """
+        KPU Bandung Mulai Sortir Surat Suara
+        BANDUNG - Komisi Pemilihan Umum Kota Bandung mulai menyortir dan melipat surat suara untuk pemilihan kepala daerah, Senin (14/10/2024).
+
+        Sebanyak dua ratus petugas dilibatkan dalam pekerjaan yang ditargetkan selesai dalam sepuluh hari.
+
+        "Setiap surat suara yang rusak akan kami catat dan laporkan," ujar Ketua KPU Kota Bandung, Rina Kusumawati.
+        """;
+}

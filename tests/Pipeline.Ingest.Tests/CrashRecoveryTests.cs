@@ -1,0 +1,109 @@
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Pipeline.Contracts;
+using Pipeline.Ingest.Claiming;
+using Pipeline.Ingest.Ledger;
+using Pipeline.Ingest.Tests.Support;
+
+namespace Pipeline.Ingest.Tests;
+
+/// <summary>What a crash leaves in the work folder is finished when the stage starts again.</summary>
+public class CrashRecoveryTests
+{
+    private static readonly DateTimeOffset DroppedAt = new(2026, 2, 1, 7, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Leaves a claimed file and its ledger row as a process killed at that point would.</summary>
+    private static async Task<Guid> LeaveClaimAsync(IServiceProvider services, string sourcePath, string content, ClaimState? state)
+    {
+        var options = services.GetRequiredService<IOptions<IngestOptions>>().Value;
+        var correlationId = Guid.NewGuid();
+        Directory.CreateDirectory(options.WorkFolder);
+        await File.WriteAllTextAsync(WorkFiles.PathFor(options.WorkFolder, correlationId, sourcePath), content);
+        if (state is { } known)
+        {
+            var sha = DocumentIds.Sha256Hex(Encoding.UTF8.GetBytes(content));
+            await services.GetRequiredService<IngestLedger>().SaveAsync(new ClaimRecord
+            {
+                CorrelationId = correlationId,
+                Sha256 = sha,
+                DocumentId = DocumentIds.FromSha256Hex(sha),
+                SourcePath = sourcePath,
+                MediaType = "text/plain",
+                SizeBytes = Encoding.UTF8.GetByteCount(content),
+                State = known,
+                DroppedAt = DroppedAt,
+                UpdatedAt = DroppedAt,
+            });
+        }
+        return correlationId;
+    }
+
+    [Theory]
+    [InlineData(ClaimState.Received)]
+    [InlineData(ClaimState.Published)]
+    public async Task A_claimed_file_with_no_outcome_is_published_again_at_start(ClaimState state)
+    {
+        var correlationId = Guid.Empty;
+        await using var host = await IngestTestHost.StartAsync(beforeStart: async services =>
+            correlationId = await LeaveClaimAsync(services, "desk/interrupted.txt", "Half way through", state));
+
+        var message = (await host.PublishedAsync<ArticleReceived>(m => m.CorrelationId == correlationId)).Context.Message;
+
+        Assert.Equal("desk/interrupted.txt", message.Source.Path);
+        Assert.Equal(DroppedAt, message.DroppedAt);
+        Assert.Equal("Half way through", Encoding.UTF8.GetString(message.Content!));
+        Assert.Equal(DocumentIds.FromSha256Hex(DocumentIds.Sha256Hex("Half way through"u8)), message.DocumentId);
+    }
+
+    [Fact]
+    public async Task A_claimed_file_the_ledger_never_heard_of_is_published_under_its_work_name()
+    {
+        var correlationId = Guid.Empty;
+        await using var host = await IngestTestHost.StartAsync(beforeStart: async services =>
+            correlationId = await LeaveClaimAsync(services, "orphan.txt", "Claimed just before the crash", state: null));
+
+        var message = (await host.PublishedAsync<ArticleReceived>(m => m.CorrelationId == correlationId)).Context.Message;
+
+        Assert.Equal(correlationId.ToString("N") + ".txt", message.Source.Path);
+        Assert.Equal("Claimed just before the crash", Encoding.UTF8.GetString(message.Content!));
+    }
+
+    [Fact]
+    public async Task A_file_recorded_stored_but_not_yet_moved_is_archived_at_start_without_publishing()
+    {
+        var correlationId = Guid.Empty;
+        await using var host = await IngestTestHost.StartAsync(beforeStart: async services =>
+            correlationId = await LeaveClaimAsync(services, "done.txt", "Already searchable", ClaimState.Stored));
+
+        await Eventually.HoldsAsync(() => File.Exists(Path.Combine(host.Options.ArchiveFolder, "done.txt")), "the file is archived");
+        Assert.Empty(host.Harness.Published.Select<ArticleReceived>());
+    }
+
+    [Fact]
+    public async Task A_file_recorded_quarantined_but_not_yet_moved_is_quarantined_at_start()
+    {
+        await using var host = await IngestTestHost.StartAsync(beforeStart: async services =>
+        {
+            var correlationId = await LeaveClaimAsync(services, "refused.txt", "Not an article", ClaimState.Received);
+            var ledger = services.GetRequiredService<IngestLedger>();
+            var claim = (await ledger.FindAsync(correlationId))!;
+            var reason = new Finishing.QuarantineReason
+            {
+                File = "refused.txt",
+                Stage = Stages.Extract,
+                Error = "No article text.",
+                WhatToDo = "Drop the article page.",
+                Time = DroppedAt,
+                CorrelationId = correlationId,
+            };
+            await ledger.SaveAsync(claim with { State = ClaimState.Quarantined, Reason = reason.ToJson() });
+        });
+
+        var reasonPath = Path.Combine(host.Options.QuarantineFolder, "refused.txt.reason.json");
+        await Eventually.HoldsAsync(() => File.Exists(Path.Combine(host.Options.QuarantineFolder, "refused.txt")) && File.Exists(reasonPath),
+            "the file is quarantined beside its reason");
+        Assert.Contains("No article text.", await File.ReadAllTextAsync(reasonPath), StringComparison.Ordinal);
+        Assert.Empty(host.Harness.Published.Select<ArticleReceived>());
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Options;
+using Pipeline.Ingest.Ledger;
+using Pipeline.Ingest.Tests.Support;
+
+namespace Pipeline.Ingest.Tests;
+
+public sealed class IngestLedgerTests : IDisposable
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 1, 9, 30, 0, TimeSpan.Zero);
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private IngestLedger Open() => new(Options.Create(new IngestOptions { LedgerPath = _temp.Combine("data", "ledger.db") }));
+
+    private static ClaimRecord Claim(string path, string? sha, DateTimeOffset droppedAt) => new()
+    {
+        CorrelationId = Guid.NewGuid(),
+        Sha256 = sha,
+        SourcePath = path,
+        SizeBytes = 12,
+        State = ClaimState.Received,
+        DroppedAt = droppedAt,
+        UpdatedAt = droppedAt,
+    };
+
+    [Fact]
+    public async Task A_claim_moves_through_its_states_and_survives_reopening()
+    {
+        var claim = Claim("desk/berita utama.txt", "ab12", T0);
+        var ledger = Open();
+
+        Assert.Null(await ledger.RecordReceivedAsync(claim));
+        Assert.Equal(ClaimState.Received, (await ledger.FindAsync(claim.CorrelationId))!.State);
+
+        await ledger.MarkPublishedAsync(claim.CorrelationId, T0.AddSeconds(1));
+        await ledger.SaveAsync(claim with { State = ClaimState.Stored, UpdatedAt = T0.AddSeconds(2) });
+
+        var reopened = await Open().FindAsync(claim.CorrelationId);
+        Assert.NotNull(reopened);
+        Assert.Equal(ClaimState.Stored, reopened.State);
+        Assert.Equal(T0.AddSeconds(1), reopened.PublishedAt);
+        Assert.Equal("desk/berita utama.txt", reopened.SourcePath);
+        Assert.Equal(T0, reopened.DroppedAt);
+    }
+
+    [Fact]
+    public async Task Publishing_late_does_not_undo_an_outcome()
+    {
+        var claim = Claim("a.txt", "cd34", T0);
+        var ledger = Open();
+        await ledger.RecordReceivedAsync(claim);
+        await ledger.SaveAsync(claim with { State = ClaimState.Quarantined, Reason = "{}" });
+
+        await ledger.MarkPublishedAsync(claim.CorrelationId, T0.AddSeconds(5));
+
+        Assert.Equal(ClaimState.Quarantined, (await ledger.FindAsync(claim.CorrelationId))!.State);
+    }
+
+    [Fact]
+    public async Task The_same_content_dropped_again_is_recognised_and_recorded()
+    {
+        var ledger = Open();
+        var first = Claim("first.txt", "ef56", T0);
+        var again = Claim("other name.txt", "ef56", T0.AddMinutes(1));
+        var unrelated = Claim("unrelated.txt", "0000", T0.AddMinutes(2));
+
+        Assert.Null(await ledger.RecordReceivedAsync(first));
+        Assert.Equal(first.CorrelationId, await ledger.RecordReceivedAsync(again));
+        Assert.Null(await ledger.RecordReceivedAsync(unrelated));
+
+        var sameContent = await ledger.FindByContentAsync("ef56");
+        Assert.Equal([first.CorrelationId, again.CorrelationId], sameContent.Select(c => c.CorrelationId));
+        Assert.Equal(first.CorrelationId, sameContent[1].DuplicateOf);
+        Assert.Null(sameContent[0].DuplicateOf);
+    }
+
+    [Fact]
+    public async Task A_quarantine_keeps_its_reason_and_files_refused_unread_need_no_hash()
+    {
+        var ledger = Open();
+        var claim = Claim("empty.txt", sha: null, T0);
+
+        await ledger.SaveAsync(claim with { State = ClaimState.Quarantined, Reason = """{"error":"empty"}""" });
+
+        var found = Assert.Single(await ledger.FindByStateAsync(ClaimState.Quarantined));
+        Assert.Equal(claim.CorrelationId, found.CorrelationId);
+        Assert.Null(found.Sha256);
+        Assert.Equal("""{"error":"empty"}""", found.Reason);
+    }
+
+    [Fact]
+    public async Task Concurrent_writers_on_one_ledger_file_lose_nothing()
+    {
+        var ledgers = new[] { Open(), Open() };
+        var claims = Enumerable.Range(0, 100).Select(i => Claim($"f{i}.txt", $"{i:x4}", T0.AddSeconds(i))).ToList();
+
+        await Parallel.ForEachAsync(claims, async (claim, token) =>
+            await ledgers[claim.SourcePath.Length % 2].RecordReceivedAsync(claim, token));
+
+        Assert.Equal(100, (await Open().FindByStateAsync(ClaimState.Received)).Count);
+    }
+}

@@ -1,0 +1,104 @@
+using Pipeline.Ingest.Watching;
+
+namespace Pipeline.Ingest.Tests;
+
+public class StabilityTrackerTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(500);
+    private readonly StabilityTracker _tracker = new(Window, minimumAge: TimeSpan.FromSeconds(5), growingTimeout: TimeSpan.FromSeconds(10));
+
+    private static InboxFile File(long size, DateTimeOffset modified, string name = "a.txt", bool link = false) =>
+        new("/inbox/" + name, name, size, modified, link);
+
+    [Fact]
+    public void A_new_file_is_not_taken_at_first_sight()
+    {
+        _tracker.Observe([File(10, T0)], T0);
+
+        Assert.Empty(_tracker.TakeDecided(T0));
+        Assert.Equal(1, _tracker.PendingCount);
+    }
+
+    [Fact]
+    public void A_file_unchanged_for_the_window_is_finished()
+    {
+        _tracker.Observe([File(10, T0)], T0);
+        _tracker.Observe([File(10, T0)], T0 + Window);
+
+        var decided = Assert.Single(_tracker.TakeDecided(T0 + Window));
+        Assert.Equal(ArrivalVerdict.Finished, decided.Verdict);
+        Assert.Equal(T0, decided.FirstSeen);
+        Assert.Equal(0, _tracker.PendingCount);
+    }
+
+    [Fact]
+    public void A_change_in_size_or_time_restarts_the_window()
+    {
+        _tracker.Observe([File(10, T0)], T0);
+        _tracker.Observe([File(20, T0 + Window)], T0 + Window);
+        Assert.Empty(_tracker.TakeDecided(T0 + Window));
+
+        _tracker.Observe([File(20, T0 + Window)], T0 + (Window * 1.5));
+        Assert.Empty(_tracker.TakeDecided(T0 + (Window * 1.5)));
+
+        _tracker.Observe([File(20, T0 + Window)], T0 + (Window * 2));
+        Assert.Equal(ArrivalVerdict.Finished, Assert.Single(_tracker.TakeDecided(T0 + (Window * 2))).Verdict);
+    }
+
+    [Fact]
+    public void A_rewrite_with_the_same_size_restarts_the_window()
+    {
+        _tracker.Observe([File(10, T0)], T0);
+        _tracker.Observe([File(10, T0 + TimeSpan.FromMilliseconds(400))], T0 + Window);
+
+        Assert.Empty(_tracker.TakeDecided(T0 + Window));
+    }
+
+    [Fact]
+    public void A_file_already_older_than_the_minimum_age_is_taken_at_first_sight()
+    {
+        var now = T0 + TimeSpan.FromMinutes(1);
+        _tracker.Observe([File(10, T0)], now);
+
+        Assert.Equal(ArrivalVerdict.Finished, Assert.Single(_tracker.TakeDecided(now)).Verdict);
+    }
+
+    [Fact]
+    public void A_file_that_keeps_changing_is_judged_growing_after_the_timeout()
+    {
+        var now = T0;
+        long size = 0;
+        List<Arrival> decided = [];
+        while (decided.Count == 0 && now < T0 + TimeSpan.FromSeconds(30))
+        {
+            size += 100;
+            _tracker.Observe([File(size, now)], now);
+            decided = _tracker.TakeDecided(now);
+            now += TimeSpan.FromMilliseconds(250);
+        }
+
+        var arrival = Assert.Single(decided);
+        Assert.Equal(ArrivalVerdict.KeepsGrowing, arrival.Verdict);
+        Assert.InRange(now - T0, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(11));
+    }
+
+    [Fact]
+    public void A_file_that_vanished_is_forgotten()
+    {
+        _tracker.Observe([File(10, T0), File(10, T0, "b.txt")], T0);
+        _tracker.Observe([File(10, T0, "b.txt")], T0 + Window);
+
+        var decided = Assert.Single(_tracker.TakeDecided(T0 + Window));
+        Assert.Equal("b.txt", decided.File.RelativePath);
+        Assert.Equal(0, _tracker.PendingCount);
+    }
+
+    [Fact]
+    public void A_symbolic_link_is_decided_at_once()
+    {
+        _tracker.Observe([File(10, T0, "link.txt", link: true)], T0);
+
+        Assert.Equal(ArrivalVerdict.SymbolicLink, Assert.Single(_tracker.TakeDecided(T0)).Verdict);
+    }
+}
