@@ -1,6 +1,7 @@
 using Pipeline.Contracts;
 using Pipeline.Extraction;
 using Pipeline.Host.Messaging;
+using Pipeline.Host.Monitoring;
 using Pipeline.Host.Web;
 using Pipeline.Ingest;
 using Pipeline.Storage;
@@ -38,6 +39,7 @@ public static class PipelineApplication
         if (stages.HasFlag(StageSet.Ingest)) builder.Services.AddIngest(builder.Configuration);
 
         builder.Services.AddPipelineHealthChecks();
+        builder.Services.AddHostMonitoring(builder.Configuration);
         builder.Services.AddHostedService<StartupBanner>();
 
         var app = builder.Build();

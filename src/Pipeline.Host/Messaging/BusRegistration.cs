@@ -34,7 +34,7 @@ public static class BusRegistration
             if (string.Equals(pipeline.Transport, Transports.RabbitMq, StringComparison.OrdinalIgnoreCase))
                 x.UsingRabbitMq(ConfigureRabbitMq);
             else
-                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                x.UsingInMemory((context, cfg) => { cfg.UseInstrumentation(); cfg.ConfigureEndpoints(context); });
         });
         return services;
     }
@@ -47,6 +47,7 @@ public static class BusRegistration
             h.PublisherConfirmation = true;
             h.ConnectionName($"pipeline {Environment.MachineName}/{Environment.ProcessId}");
         });
+        cfg.UseInstrumentation();
         cfg.ConfigureEndpoints(context);
     }
 

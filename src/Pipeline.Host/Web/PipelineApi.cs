@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Pipeline.Monitoring.Web;
 using Pipeline.Storage;
 
 namespace Pipeline.Host.Web;
@@ -22,6 +23,7 @@ internal static class PipelineApi
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
 
         var api = app.MapGroup("/api");
+        app.MapPipelineMonitoring();
         api.MapGet("/search", SearchAsync);
         api.MapGet("/articles/{id:guid}", async (Guid id, IArticleStore store, CancellationToken ct) =>
             await store.GetAsync(id, ct) is { } document ? Results.Ok(document) : Results.NotFound());
