@@ -1,5 +1,6 @@
 using Pipeline.Contracts;
 using Pipeline.Extraction;
+using Pipeline.Host.Errors;
 using Pipeline.Host.Messaging;
 using Pipeline.Host.Web;
 using Pipeline.Ingest;
@@ -38,10 +39,12 @@ public static class PipelineApplication
         if (stages.HasFlag(StageSet.Ingest)) builder.Services.AddIngest(builder.Configuration);
 
         builder.Services.AddPipelineHealthChecks();
+        builder.Services.AddFailedMessages(builder.Configuration);
         builder.Services.AddHostedService<StartupBanner>();
 
         var app = builder.Build();
         app.MapPipelineApi();
+        app.MapErrorsApi();
         return app;
     }
 }

@@ -18,11 +18,15 @@ public sealed class PostgresServer : IAsyncDisposable
     private const string ServiceUser = "postgres";
 
     private readonly string? _folder;
+    private readonly string? _startArguments;
+    private readonly string _binDirectory;
 
-    private PostgresServer(string adminConnectionString, string? folder)
+    private PostgresServer(string adminConnectionString, string? folder, string? startArguments = null, string? binDirectory = null)
     {
         AdminConnectionString = adminConnectionString;
         _folder = folder;
+        _startArguments = startArguments;
+        _binDirectory = binDirectory ?? DefaultBinDirectory;
     }
 
     /// <summary>Connects as the superuser to the <c>postgres</c> database.</summary>
@@ -62,9 +66,8 @@ public sealed class PostgresServer : IAsyncDisposable
 
             var port = FreePort();
             var settings = string.Join(' ', options.Settings.Select(setting => $"-c {setting.Key}={setting.Value}"));
-            await RunAsServiceUserAsync(Path.Combine(binDirectory, "pg_ctl"),
-                ["-D", dataFolder, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60",
-                 "-o", $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 {settings}", "start"], cancellationToken, Path.Combine(folder, "server.log"));
+            var startArguments = $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 {settings}";
+            await StartServerAsync(binDirectory, folder, startArguments, cancellationToken);
 
             var admin = new NpgsqlConnectionStringBuilder
             {
@@ -73,7 +76,7 @@ public sealed class PostgresServer : IAsyncDisposable
                 Username = "postgres",
                 Database = "postgres",
             }.ToString();
-            return new PostgresServer(admin, folder);
+            return new PostgresServer(admin, folder, startArguments, binDirectory);
         }
         catch
         {
@@ -99,6 +102,18 @@ public sealed class PostgresServer : IAsyncDisposable
         return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ToString();
     }
 
+    /// <summary>Stops the private server (fast shutdown: clients are disconnected), keeping its data, for outage tests.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        var folder = _folder ?? throw new NotSupportedException($"The server from {ConnectionStringVariable} cannot be stopped by tests.");
+        await RunAsServiceUserAsync(Path.Combine(_binDirectory, "pg_ctl"), ["-D", Path.Combine(folder, "data"), "-m", "fast", "-w", "stop"], cancellationToken);
+    }
+
+    /// <summary>Starts a server stopped by <see cref="StopAsync"/> again on the same port and data.</summary>
+    public Task StartAsync(CancellationToken cancellationToken = default) =>
+        StartServerAsync(_binDirectory, _folder ?? throw new NotSupportedException($"The server from {ConnectionStringVariable} cannot be started by tests."),
+            _startArguments!, cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
@@ -113,6 +128,11 @@ public sealed class PostgresServer : IAsyncDisposable
             await RunAsServiceUserAsync(Path.Combine(binDirectory, "pg_ctl"), ["-D", dataFolder, "-m", "immediate", "-w", "stop"], CancellationToken.None);
         Directory.Delete(folder, recursive: true);
     }
+
+    private static Task StartServerAsync(string binDirectory, string folder, string startArguments, CancellationToken cancellationToken) =>
+        RunAsServiceUserAsync(Path.Combine(binDirectory, "pg_ctl"),
+            ["-D", Path.Combine(folder, "data"), "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "-o", startArguments, "start"],
+            cancellationToken, Path.Combine(folder, "server.log"));
 
     private static int FreePort()
     {
