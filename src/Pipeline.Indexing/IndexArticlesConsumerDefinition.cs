@@ -1,9 +1,10 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
+using Pipeline.Storage.Resilience;
 
 namespace Pipeline.Indexing;
 
-/// <summary>Queue name, batching and retries of the index stage.</summary>
+/// <summary>Queue name, batching, retries and outage behaviour of the index stage.</summary>
 public sealed class IndexArticlesConsumerDefinition : ConsumerDefinition<IndexArticlesConsumer>
 {
     public const string QueueName = "pipeline-index";
@@ -28,8 +29,25 @@ public sealed class IndexArticlesConsumerDefinition : ConsumerDefinition<IndexAr
             .SetMessageLimit(_options.BatchSize)
             .SetTimeLimit(_options.BatchTimeLimit)
             .SetConcurrencyLimit(_options.ConcurrentBatches));
+
+        // A store that is down is not the message's fault. The batch in hand keeps retrying for as long as
+        // an outage may last (StoreOutageRetry*), and the kill switch stops the endpoint if it lasts longer,
+        // so the rest of the backlog waits in the queue rather than being worn out into the error queue.
+        endpointConfigurator.UseKillSwitch(k => k
+            .SetActivationThreshold(_options.KillSwitchActivationThreshold)
+            .SetTripThreshold(_options.KillSwitchTripThreshold)
+            .SetRestartTimeout(_options.KillSwitchRestartTimeout)
+            .SetExceptionFilter(f => f.Handle<Exception>(TransientFaults.IsTransient)));
         endpointConfigurator.UseMessageRetry(r =>
-            r.Exponential(_options.RetryLimit, _options.RetryMinInterval, _options.RetryMaxInterval, _options.RetryMinInterval));
+        {
+            r.Handle<Exception>(TransientFaults.IsTransient);
+            r.Interval(_options.StoreOutageRetryLimit, _options.StoreOutageRetryInterval);
+        });
+        endpointConfigurator.UseMessageRetry(r =>
+        {
+            r.Ignore<Exception>(TransientFaults.IsTransient);
+            r.Exponential(_options.RetryLimit, _options.RetryMinInterval, _options.RetryMaxInterval, _options.RetryMinInterval);
+        });
         endpointConfigurator.UseInMemoryOutbox(context);
     }
 }

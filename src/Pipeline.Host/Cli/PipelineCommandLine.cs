@@ -17,6 +17,7 @@ public static class PipelineCommandLine
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(Monitoring.StatusCommand.Create());
+        root.Subcommands.Add(Errors.ErrorsCommand.Create());
         return root;
     }
 

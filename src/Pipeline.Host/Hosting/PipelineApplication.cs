@@ -1,5 +1,6 @@
 using Pipeline.Contracts;
 using Pipeline.Extraction;
+using Pipeline.Host.Errors;
 using Pipeline.Host.Messaging;
 using Pipeline.Host.Monitoring;
 using Pipeline.Host.Web;
@@ -40,10 +41,12 @@ public static class PipelineApplication
 
         builder.Services.AddPipelineHealthChecks();
         builder.Services.AddHostMonitoring(builder.Configuration);
+        builder.Services.AddFailedMessages(builder.Configuration);
         builder.Services.AddHostedService<StartupBanner>();
 
         var app = builder.Build();
         app.MapPipelineApi();
+        app.MapErrorsApi();
         return app;
     }
 }

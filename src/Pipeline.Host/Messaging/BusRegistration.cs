@@ -29,7 +29,7 @@ public static class BusRegistration
             if (stages.HasFlag(StageSet.Extract)) x.AddExtractionConsumers(configuration);
             if (stages.HasFlag(StageSet.Index)) x.AddIndexingConsumers(configuration);
 
-            x.AddConfigureEndpointsCallback((context, _, endpoint) => UseQuorumQueues(context, endpoint));
+            x.AddConfigureEndpointsCallback((context, name, endpoint) => UseQuorumQueues(context, name, endpoint));
 
             if (string.Equals(pipeline.Transport, Transports.RabbitMq, StringComparison.OrdinalIgnoreCase))
                 x.UsingRabbitMq(ConfigureRabbitMq);
@@ -53,13 +53,23 @@ public static class BusRegistration
 
     /// <summary>
     /// Every stage queue is a quorum queue with a delivery limit: replicated, durable, and a message that
-    /// crashes its consumer again and again is dropped by the broker instead of looping forever.
+    /// crashes its consumer again and again is stopped by the broker instead of looping forever. The broker
+    /// dead-letters such a message into the stage's own <c>_error</c> queue (declared here, with the same
+    /// arguments MassTransit gives it when it moves a faulted message there), so it is kept, listed by
+    /// <c>pipeline errors list</c> and can be replayed, rather than silently dropped.
     /// </summary>
-    private static void UseQuorumQueues(IRegistrationContext context, IReceiveEndpointConfigurator endpoint)
+    private static void UseQuorumQueues(IRegistrationContext context, string queueName, IReceiveEndpointConfigurator endpoint)
     {
         if (endpoint is not IRabbitMqReceiveEndpointConfigurator rabbit) return;
         var options = context.GetRequiredService<IOptions<RabbitMqOptions>>().Value;
+        var errorQueue = queueName + "_error";
         rabbit.SetQuorumQueue();
         rabbit.SetQueueArgument("x-delivery-limit", options.DeliveryLimit);
+        rabbit.BindDeadLetterQueue(errorQueue, errorQueue, q =>
+        {
+            q.SetQuorumQueue();
+            q.SetQueueArgument("x-delivery-limit", options.DeliveryLimit);
+            q.SetQueueArgument("x-dead-letter-exchange", errorQueue);
+        });
     }
 }

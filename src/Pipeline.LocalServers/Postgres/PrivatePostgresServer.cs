@@ -15,12 +15,14 @@ public sealed class PrivatePostgresServer : IAsyncDisposable
 
     private readonly string _folder;
     private readonly string _binDirectory;
+    private readonly string _serverOptions;
 
-    private PrivatePostgresServer(string adminConnectionString, string folder, string binDirectory)
+    private PrivatePostgresServer(string adminConnectionString, string folder, string binDirectory, string serverOptions)
     {
         AdminConnectionString = adminConnectionString;
         _folder = folder;
         _binDirectory = binDirectory;
+        _serverOptions = serverOptions;
     }
 
     /// <summary>Connects as the superuser to the <c>postgres</c> database.</summary>
@@ -58,9 +60,8 @@ public sealed class PrivatePostgresServer : IAsyncDisposable
 
             var port = FreePorts.Take(1)[0];
             var settings = string.Join(' ', options.Settings.Select(setting => $"-c {setting.Key}={setting.Value}"));
-            await RunAsServiceUserAsync(Path.Combine(binDirectory, "pg_ctl"),
-                ["-D", dataFolder, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60",
-                 "-o", $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 {settings}", "start"], cancellationToken, Path.Combine(folder, "server.log"));
+            var serverOptions = $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 {settings}";
+            await StartServerAsync(binDirectory, folder, serverOptions, cancellationToken);
 
             var admin = new NpgsqlConnectionStringBuilder
             {
@@ -69,7 +70,7 @@ public sealed class PrivatePostgresServer : IAsyncDisposable
                 Username = "postgres",
                 Database = "postgres",
             }.ToString();
-            return new PrivatePostgresServer(admin, folder, binDirectory);
+            return new PrivatePostgresServer(admin, folder, binDirectory, serverOptions);
         }
         catch
         {
@@ -79,6 +80,18 @@ public sealed class PrivatePostgresServer : IAsyncDisposable
     }
 
     /// <summary>Creates an empty database with a unique name and returns its connection string.</summary>
+    /// <summary>Stops the server (an outage for fault tests); <see cref="ResumeAsync"/> starts it again on the same port.</summary>
+    public Task StopAsync(CancellationToken cancellationToken = default) =>
+        RunAsServiceUserAsync(Path.Combine(_binDirectory, "pg_ctl"), ["-D", Path.Combine(_folder, "data"), "-m", "fast", "-w", "stop"], cancellationToken);
+
+    public Task ResumeAsync(CancellationToken cancellationToken = default) =>
+        StartServerAsync(_binDirectory, _folder, _serverOptions, cancellationToken);
+
+    private static Task StartServerAsync(string binDirectory, string folder, string serverOptions, CancellationToken cancellationToken) =>
+        RunAsServiceUserAsync(Path.Combine(binDirectory, "pg_ctl"),
+            ["-D", Path.Combine(folder, "data"), "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "-o", serverOptions, "start"],
+            cancellationToken, Path.Combine(folder, "server.log"));
+
     public Task<string> CreateDatabaseAsync(string prefix = "test", CancellationToken cancellationToken = default) =>
         CreateDatabaseAsync(AdminConnectionString, prefix, cancellationToken);
 

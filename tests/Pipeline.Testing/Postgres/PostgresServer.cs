@@ -42,6 +42,17 @@ public sealed class PostgresServer : IAsyncDisposable
     public Task<string> CreateDatabaseAsync(string prefix = "test", CancellationToken cancellationToken = default) =>
         PrivatePostgresServer.CreateDatabaseAsync(AdminConnectionString, prefix, cancellationToken);
 
+    /// <summary>Stops the private server (fast shutdown: clients are disconnected), keeping its data, for outage tests.</summary>
+    public Task StopAsync(CancellationToken cancellationToken = default) =>
+        PrivateOrThrow("stopped").StopAsync(cancellationToken);
+
+    /// <summary>Starts a server stopped by <see cref="StopAsync"/> again on the same port and data.</summary>
+    public Task StartAsync(CancellationToken cancellationToken = default) =>
+        PrivateOrThrow("started").ResumeAsync(cancellationToken);
+
+    private PrivatePostgresServer PrivateOrThrow(string action) =>
+        _private ?? throw new NotSupportedException($"The server from {ConnectionStringVariable} cannot be {action} by tests.");
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
