@@ -138,11 +138,15 @@ test_projects() {
 trx_counts() {
     local counters attribute
     counters="$(grep -o '<Counters [^>]*>' "$1" | head -n 1)"
-    for attribute in passed failed notExecuted; do
-        local value
+    local value total executed
+    for attribute in passed failed; do
         value="$(sed -n "s/.* $attribute=\"\([0-9]*\)\".*/\1/p" <<<"$counters")"
         printf '%s ' "${value:-0}"
     done
+    # Skipped tests are counted neither as executed nor as notExecuted: they are the difference.
+    total="$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")"
+    executed="$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+    printf '%s ' "$(( ${total:-0} - ${executed:-0} ))"
     # Errors and timeouts are failures too.
     local errors timeouts aborted
     errors="$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")"
