@@ -33,10 +33,13 @@ public class IngestHarnessTests
         Assert.Equal(Stages.Ingest, message.Ingested.Stage);
         Assert.False(File.Exists(host.Inbox("desk", "berita.txt")));
 
-        var claim = await host.Services.GetRequiredService<IngestLedger>().FindAsync(message.CorrelationId);
-        await Eventually.HoldsAsync(() => host.Services.GetRequiredService<IngestLedger>().FindAsync(message.CorrelationId).Result?.State == ClaimState.Published,
+        var ledger = host.Services.GetRequiredService<IngestLedger>();
+        await Eventually.HoldsAsync(() => ledger.FindAsync(message.CorrelationId).Result?.State == ClaimState.Published,
             "the ledger records the file as published");
-        Assert.Equal("desk/berita.txt", claim!.SourcePath);
+        var claim = (await ledger.FindAsync(message.CorrelationId))!;
+        Assert.Equal("desk/berita.txt", claim.SourcePath);
+        Assert.Equal(message.Source.Sha256, claim.Sha256);
+        Assert.Equal(message.DocumentId, claim.DocumentId);
     }
 
     [Fact]
@@ -182,6 +185,17 @@ public class IngestHarnessTests
         Assert.True(File.Exists(host.Inbox("article.txt.part")));
         Assert.True(File.Exists(host.Inbox(".hidden.txt")));
         Assert.Single(host.Harness.Published.Select<ArticleReceived>());
+    }
+
+    [Fact]
+    public async Task Without_file_system_events_the_rescan_alone_finds_files_in_folders_created_later()
+    {
+        await using var host = await IngestTestHost.StartAsync(new Dictionary<string, string?> { ["Ingest:UseFileSystemEvents"] = "false" });
+
+        host.Drop("created/later/quiet mount.txt", "No event announced this file");
+
+        var message = (await host.PublishedAsync<ArticleReceived>(m => m.Source.Path == "created/later/quiet mount.txt")).Context.Message;
+        Assert.Equal("No event announced this file", Encoding.UTF8.GetString(message.Content!));
     }
 
     [Fact]
