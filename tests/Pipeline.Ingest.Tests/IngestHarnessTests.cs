@@ -135,6 +135,32 @@ public class IngestHarnessTests
     }
 
     [Fact]
+    public async Task A_rejection_arriving_after_the_file_was_stored_changes_nothing()
+    {
+        await using var host = await IngestTestHost.StartAsync();
+        host.Drop("kept.txt", "Stored first");
+        var received = (await host.PublishedAsync<ArticleReceived>(m => m.Source.Path == "kept.txt")).Context.Message;
+        await host.Harness.Bus.Publish(Indexed(received));
+        var archived = Path.Combine(host.Options.ArchiveFolder, "kept.txt");
+        await Eventually.HoldsAsync(() => File.Exists(archived), "the file is archived");
+
+        await host.Harness.Bus.Publish(new ArticleRejected
+        {
+            DocumentId = received.DocumentId,
+            CorrelationId = received.CorrelationId,
+            Source = received.Source,
+            Stage = Stages.Extract,
+            Reason = "The claimed file is gone.",
+            RejectedAt = DateTimeOffset.UtcNow,
+        });
+        await Eventually.HoldsAsync(() => host.Harness.Consumed.Select<ArticleRejected>().Any(m => m.Context.Message.CorrelationId == received.CorrelationId && m.Exception is null),
+            "the rejection is consumed (the harness records it once the consumer has finished)");
+        Assert.Equal(ClaimState.Stored, (await host.Services.GetRequiredService<IngestLedger>().FindAsync(received.CorrelationId))!.State);
+        Assert.True(File.Exists(archived));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(host.Options.QuarantineFolder));
+    }
+
+    [Fact]
     public async Task The_same_content_dropped_twice_is_recorded_as_a_repeat_and_both_files_end_in_the_archive()
     {
         await using var host = await IngestTestHost.StartAsync();
