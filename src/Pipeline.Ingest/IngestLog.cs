@@ -58,4 +58,7 @@ internal static partial class IngestLog
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{SourcePath} was finished while we were about to publish it again")]
     public static partial void FinishedMeanwhile(this ILogger logger, string sourcePath);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored {Stage}'s rejection of {SourcePath} ({Reason}): it was already stored")]
+    public static partial void RejectionAfterStore(this ILogger logger, string sourcePath, string stage, string reason);
 }

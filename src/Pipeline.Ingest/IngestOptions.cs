@@ -52,6 +52,12 @@ public sealed class IngestOptions
     /// <summary>Full rescans of the inbox at this interval find what file system events miss.</summary>
     public TimeSpan RescanInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Use file system events to notice files sooner. Off, the inbox is found by rescans alone: for mounts that
+    /// raise no events, or when the watch limit is scarce.
+    /// </summary>
+    public bool UseFileSystemEvents { get; set; } = true;
+
     /// <summary>After a file system event, wait this long for more before scanning, so bursts cost one scan.</summary>
     public TimeSpan EventDebounce { get; set; } = TimeSpan.FromMilliseconds(50);
 

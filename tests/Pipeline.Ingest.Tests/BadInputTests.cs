@@ -90,7 +90,12 @@ public class BadInputTests
     [Fact]
     public async Task A_file_that_keeps_growing_is_quarantined()
     {
-        await using var host = await IngestTestHost.StartAsync(new Dictionary<string, string?> { ["Ingest:GrowingFileTimeout"] = "00:00:01.500" });
+        // A window far above the writer's 40 ms pace, so a busy machine pausing the writer cannot make the file look finished.
+        await using var host = await IngestTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Ingest:StabilityWindow"] = "00:00:01",
+            ["Ingest:GrowingFileTimeout"] = "00:00:02.500",
+        });
         var path = host.Inbox("live log.txt");
         using var stopWriting = new CancellationTokenSource();
         // The writer keeps its handle, so it goes on appending to the same file wherever ingest moves it.

@@ -33,10 +33,13 @@ public class IngestHarnessTests
         Assert.Equal(Stages.Ingest, message.Ingested.Stage);
         Assert.False(File.Exists(host.Inbox("desk", "berita.txt")));
 
-        var claim = await host.Services.GetRequiredService<IngestLedger>().FindAsync(message.CorrelationId);
-        await Eventually.HoldsAsync(() => host.Services.GetRequiredService<IngestLedger>().FindAsync(message.CorrelationId).Result?.State == ClaimState.Published,
+        var ledger = host.Services.GetRequiredService<IngestLedger>();
+        await Eventually.HoldsAsync(() => ledger.FindAsync(message.CorrelationId).Result?.State == ClaimState.Published,
             "the ledger records the file as published");
-        Assert.Equal("desk/berita.txt", claim!.SourcePath);
+        var claim = (await ledger.FindAsync(message.CorrelationId))!;
+        Assert.Equal("desk/berita.txt", claim.SourcePath);
+        Assert.Equal(message.Source.Sha256, claim.Sha256);
+        Assert.Equal(message.DocumentId, claim.DocumentId);
     }
 
     [Fact]
@@ -132,6 +135,32 @@ public class IngestHarnessTests
     }
 
     [Fact]
+    public async Task A_rejection_arriving_after_the_file_was_stored_changes_nothing()
+    {
+        await using var host = await IngestTestHost.StartAsync();
+        host.Drop("kept.txt", "Stored first");
+        var received = (await host.PublishedAsync<ArticleReceived>(m => m.Source.Path == "kept.txt")).Context.Message;
+        await host.Harness.Bus.Publish(Indexed(received));
+        var archived = Path.Combine(host.Options.ArchiveFolder, "kept.txt");
+        await Eventually.HoldsAsync(() => File.Exists(archived), "the file is archived");
+
+        await host.Harness.Bus.Publish(new ArticleRejected
+        {
+            DocumentId = received.DocumentId,
+            CorrelationId = received.CorrelationId,
+            Source = received.Source,
+            Stage = Stages.Extract,
+            Reason = "The claimed file is gone.",
+            RejectedAt = DateTimeOffset.UtcNow,
+        });
+        await Eventually.HoldsAsync(() => host.Harness.Consumed.Select<ArticleRejected>().Any(m => m.Context.Message.CorrelationId == received.CorrelationId && m.Exception is null),
+            "the rejection is consumed (the harness records it once the consumer has finished)");
+        Assert.Equal(ClaimState.Stored, (await host.Services.GetRequiredService<IngestLedger>().FindAsync(received.CorrelationId))!.State);
+        Assert.True(File.Exists(archived));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(host.Options.QuarantineFolder));
+    }
+
+    [Fact]
     public async Task The_same_content_dropped_twice_is_recorded_as_a_repeat_and_both_files_end_in_the_archive()
     {
         await using var host = await IngestTestHost.StartAsync();
@@ -182,6 +211,17 @@ public class IngestHarnessTests
         Assert.True(File.Exists(host.Inbox("article.txt.part")));
         Assert.True(File.Exists(host.Inbox(".hidden.txt")));
         Assert.Single(host.Harness.Published.Select<ArticleReceived>());
+    }
+
+    [Fact]
+    public async Task Without_file_system_events_the_rescan_alone_finds_files_in_folders_created_later()
+    {
+        await using var host = await IngestTestHost.StartAsync(new Dictionary<string, string?> { ["Ingest:UseFileSystemEvents"] = "false" });
+
+        host.Drop("created/later/quiet mount.txt", "No event announced this file");
+
+        var message = (await host.PublishedAsync<ArticleReceived>(m => m.Source.Path == "created/later/quiet mount.txt")).Context.Message;
+        Assert.Equal("No event announced this file", Encoding.UTF8.GetString(message.Content!));
     }
 
     [Fact]

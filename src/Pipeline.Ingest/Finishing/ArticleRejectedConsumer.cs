@@ -20,6 +20,13 @@ internal sealed class ArticleRejectedConsumer(FileFinisher finisher, IngestLedge
         });
 
         var known = await ledger.FindAsync(message.CorrelationId, context.CancellationToken);
+        if (known?.State == ClaimState.Stored)
+        {
+            // A late rejection (say, of a redelivered claim check whose file was archived meanwhile) does not undo
+            // a stored article: it is searchable, and its file is already in the archive.
+            logger.RejectionAfterStore(message.Source.Path, message.Stage, message.Reason);
+            return;
+        }
         var claim = new ClaimRecord
         {
             CorrelationId = message.CorrelationId,

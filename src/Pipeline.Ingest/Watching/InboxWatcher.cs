@@ -33,7 +33,7 @@ internal sealed class InboxWatcher(
         await bus.WaitForHealthStatus(BusHealthStatus.Healthy, stoppingToken);
 
         await recovery.RecoverAfterStartAsync(stoppingToken);
-        using var watcher = StartEvents();
+        using var watcher = _options.UseFileSystemEvents ? StartEvents() : null;
         logger.Watching(_options.InboxFolder, _options.WorkFolder, _options.DeleteAfterStore ? "(deleted)" : _options.ArchiveFolder, _options.QuarantineFolder);
 
         var scanner = new InboxScanner(_options.InboxFolder, new IgnoreRules(_options.IgnorePatterns));
