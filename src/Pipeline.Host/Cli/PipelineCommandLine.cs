@@ -15,6 +15,7 @@ public static class PipelineCommandLine
         root.Subcommands.Add(RunCommands.CreateRun());
         root.Subcommands.Add(RunCommands.CreateWorker());
         root.Subcommands.Add(SearchCommand.Create());
+        root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(Monitoring.StatusCommand.Create());
         root.Subcommands.Add(Errors.ErrorsCommand.Create());

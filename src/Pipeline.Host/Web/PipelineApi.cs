@@ -9,6 +9,7 @@ internal static class PipelineApi
     public static IServiceCollection AddPipelineHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+        services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.DefaultIgnoreCondition = PipelineJson.Options.DefaultIgnoreCondition;
@@ -24,36 +25,24 @@ internal static class PipelineApi
 
         var api = app.MapGroup("/api");
         app.MapPipelineMonitoring();
-        api.MapGet("/search", SearchAsync);
+        api.MapGet("/search", SearchAsync).WithSummary("Ranked articles with snippets, filters and paging.");
+        api.MapGet("/facets", FacetsAsync).WithSummary("Counts per language, agency, entity and month for a search.");
         api.MapGet("/articles/{id:guid}", async (Guid id, IArticleStore store, CancellationToken ct) =>
-            await store.GetAsync(id, ct) is { } document ? Results.Ok(document) : Results.NotFound());
+            await store.GetAsync(id, ct) is { } document ? Results.Ok(document) : Results.NotFound())
+            .WithSummary("The whole stored document: every extracted field and the pipeline's facts.");
+        app.MapOpenApi();
         return app;
     }
 
-    private static async Task<IResult> SearchAsync(
-        IArticleStore store,
-        CancellationToken ct,
-        string? q = null,
-        string? lang = null,
-        DateOnly? from = null,
-        DateOnly? to = null,
-        string? entity = null,
-        string? source = null,
-        int page = 1,
-        int pageSize = 20)
+    private static async Task<IResult> SearchAsync([AsParameters] SearchParameters query, IArticleStore store, CancellationToken ct)
     {
-        if (page < 1 || pageSize is < 1 or > 100)
-            return Results.BadRequest(new { error = "page must be 1 or more and pageSize between 1 and 100." });
-        var request = new SearchRequest(q ?? string.Empty)
-        {
-            Language = lang,
-            From = from,
-            To = to,
-            Entity = entity,
-            Source = source,
-            Limit = pageSize,
-            Offset = (page - 1) * pageSize,
-        };
-        return Results.Ok(SearchResponse.From(await store.SearchAsync(request, ct)));
+        if (query.Validate() is { } error) return Results.BadRequest(new { error });
+        return Results.Ok(SearchResponse.From(await store.SearchAsync(query.ToRequest(), ct)));
+    }
+
+    private static async Task<IResult> FacetsAsync([AsParameters] SearchParameters query, IArticleStore store, CancellationToken ct)
+    {
+        if (query.Validate() is { } error) return Results.BadRequest(new { error });
+        return Results.Ok(await store.GetFacetsAsync(query.ToRequest(), ct));
     }
 }
