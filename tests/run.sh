@@ -134,25 +134,16 @@ test_projects() {
     done
 }
 
-# Reads the totals of one trx file as "passed failed skipped".
+# Reads the totals of one trx file as "passed failed skipped broken".
 trx_counts() {
-    local counters attribute
+    local counters
     counters="$(grep -o '<Counters [^>]*>' "$1" | head -n 1)"
-    local value total executed
-    for attribute in passed failed; do
-        value="$(sed -n "s/.* $attribute=\"\([0-9]*\)\".*/\1/p" <<<"$counters")"
-        printf '%s ' "${value:-0}"
-    done
-    # Skipped tests are counted neither as executed nor as notExecuted: they are the difference.
-    total="$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")"
-    executed="$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")"
-    printf '%s ' "$(( ${total:-0} - ${executed:-0} ))"
-    # Errors and timeouts are failures too.
-    local errors timeouts aborted
-    errors="$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")"
-    timeouts="$(sed -n 's/.* timeout="\([0-9]*\)".*/\1/p' <<<"$counters")"
-    aborted="$(sed -n 's/.* aborted="\([0-9]*\)".*/\1/p' <<<"$counters")"
-    printf '%s\n' "$(( ${errors:-0} + ${timeouts:-0} + ${aborted:-0} ))"
+    count() { local v; v="$(sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters")"; printf '%s' "${v:-0}"; }
+    local total executed passed failed errors timeouts aborted
+    total="$(count total)" executed="$(count executed)" passed="$(count passed)" failed="$(count failed)"
+    errors="$(count error)" timeouts="$(count timeout)" aborted="$(count aborted)"
+    # xunit's skipped tests are in the total but not executed (the notExecuted counter stays 0).
+    printf '%s %s %s %s\n' "$passed" "$failed" "$((total - executed))" "$((errors + timeouts + aborted))"
 }
 
 started=$SECONDS
