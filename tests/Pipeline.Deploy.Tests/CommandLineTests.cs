@@ -41,6 +41,6 @@ public sealed class CommandLineTests
         Assert.True(parse.Errors.Count == 0, $"`pipeline {command}`: {string.Join("; ", parse.Errors.Select(e => e.Message))}");
     }
 
-    [Fact(Skip = "`pipeline api` (the HTTP API without stages, run by the api service) is not in the command line yet: remove this Skip when it is")]
+    [Fact]
     public void Pipeline_accepts_the_api_command() => Pipeline_accepts_the_deployed_command(ApiCommand);
 }

@@ -14,6 +14,7 @@ public static class PipelineCommandLine
         var root = new RootCommand("Pipeline: news articles dropped as files become enriched, searchable records.");
         root.Subcommands.Add(RunCommands.CreateRun());
         root.Subcommands.Add(RunCommands.CreateWorker());
+        root.Subcommands.Add(RunCommands.CreateApi());
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());

@@ -14,6 +14,20 @@ internal static class RunCommands
         return command;
     }
 
+    public static Command CreateApi()
+    {
+        var arguments = new HostingArguments(withStages: true);
+        var command = new Command("api", "Serve the HTTP API, dashboard and metrics without running a stage.");
+        arguments.AddTo(command);
+        command.SetAction((parse, ct) =>
+        {
+            var configuration = arguments.ToConfiguration(parse);
+            configuration.TryAdd("Pipeline:Transport", "rabbitmq");
+            return RunAsync(StageSet.None, configuration, ct);
+        });
+        return command;
+    }
+
     public static Command CreateWorker()
     {
         var arguments = new HostingArguments(withStages: true);
