@@ -125,7 +125,7 @@ internal static class Gazetteer
         "College", "Institute", "Council", "Committee", "Commission", "Agency", "Association", "Foundation", "Company",
         "Corporation", "Corp", "Inc", "Ltd", "Group", "Bureau", "Court", "Army", "Navy", "Forces", "Federation", "Union",
         "Organisation", "Organization", "Authority", "Office", "Service", "News", "Times", "Post", "Airlines", "Airways",
-        "International", "Holdings", "Association", "Alliance", "Network", "Partners", "Bank", "Asosiasi",
+        "SMA", "SMP", "SMK", "SD", "MTs", "MAN", "Liga", "Grup", "Band", "FC", "International", "Holdings", "Association", "Alliance", "Network", "Partners", "Bank", "Asosiasi",
     ], StringComparer.Ordinal);
 
     /// <summary>Words before a name that make it a place.</summary>
@@ -135,7 +135,7 @@ internal static class Gazetteer
         "Danau", "Laut", "Selat", "Teluk", "Jalan", "Jl", "Bandara", "Pelabuhan", "Stasiun", "Terminal", "Tanjung",
         "Kepulauan", "Negara", "Bagian", "Wilayah", "Kawasan", "City", "County", "Province", "State", "Island", "Mount",
         "River", "Lake", "Street", "Avenue", "Airport", "Port", "Bendung", "Bendungan", "Waduk", "Pantai", "Taman", "Pasar",
-        "Candi", "Lembah", "Tol", "Simpang", "Bundaran",
+        "Candi", "Lembah", "Tol", "Simpang", "Bundaran", "Dusun", "Masjid", "Ponpes", "Kompleks", "Gedung",
     ], StringComparer.Ordinal);
 
     /// <summary>Last words that make a name a place: "Red Sea", "Harbor Island", "Hudson River".</summary>
