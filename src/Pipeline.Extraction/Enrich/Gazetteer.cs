@@ -53,7 +53,7 @@ internal static class Gazetteer
         "Kalimantan Utara", "Sulawesi", "Sulawesi Utara", "Sulawesi Tengah", "Sulawesi Selatan", "Sulawesi Tenggara",
         "Sulawesi Barat", "Maluku", "Maluku Utara", "Papua", "Papua Barat", "Papua Tengah", "Papua Selatan",
         "Papua Pegunungan", "Nusa Tenggara Barat", "Nusa Tenggara Timur", "NTB", "NTT", "Lombok", "Flores", "Madura",
-        "Borneo", "Jabodetabek", "Sumut", "Sumbar", "Sumsel", "Jabar", "Jateng", "Jatim", "Kaltim", "Kalbar", "Sulsel",
+        "Borneo", "Jabodetabek", "AS", "US", "USA", "UK", "RI", "NKRI", "Tanah Air", "Sumut", "Sumbar", "Sumsel", "Jabar", "Jateng", "Jatim", "Kaltim", "Kalbar", "Sulsel",
     ], StringComparer.Ordinal);
 
     public static readonly FrozenSet<string> Organizations = FrozenSet.ToFrozenSet(
@@ -71,6 +71,23 @@ internal static class Gazetteer
         "Persija", "Persib", "ANTARA", "Antara", "Anadolu", "Reuters", "AFP", "AP", "Associated Press", "Bloomberg",
         "Xinhua", "Bernama", "Kyodo", "Yonhap", "TASS", "Sputnik", "BBC", "CNN", "Al Jazeera", "Kompas", "Tempo",
         "Detik", "Republika", "Liputan6", "The Guardian", "The New York Times", "The Washington Post",
+    ], StringComparer.Ordinal);
+
+    /// <summary>People so often named by one word or a nickname that no rule would find them.</summary>
+    public static readonly FrozenSet<string> People = FrozenSet.ToFrozenSet(
+    [
+        "Jokowi", "SBY", "Prabowo", "Megawati", "Ahok", "Gus Dur", "Habibie", "Soeharto", "Suharto", "Sukarno",
+        "Soekarno", "Gibran", "Anies", "Ganjar", "Mahfud", "Kaesang", "Trump", "Obama", "Putin", "Biden", "Zelensky",
+        "Netanyahu", "Erdogan", "Macron", "Merkel", "Modi", "Kim Jong Un", "Xi Jinping", "Anwar Ibrahim", "Mahathir",
+    ], StringComparer.Ordinal);
+
+    /// <summary>Upper-case abbreviations of common nouns (fuel, budget, law, civil servant...), not names.</summary>
+    public static readonly FrozenSet<string> CommonAcronyms = FrozenSet.ToFrozenSet(
+    [
+        "BBM", "APBN", "APBD", "RUU", "UU", "PNS", "ASN", "TKI", "TKW", "PMI", "HAM", "PHK", "UMKM", "KTP", "SIM", "NIK",
+        "WNI", "WNA", "SDM", "PDB", "PPN", "PPh", "LPG", "CPNS", "OTT", "SMS", "TV", "HP", "RW", "RT", "WIB", "WITA", "WIT",
+        "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "CEO", "GDP", "VIP", "PM", "BUMD", "DPT", "TPS", "COVID",
+        "OK", "USD", "IDR", "KM", "KG", "CCTV", "PT", "CV", "Tbk", "THR", "UMR", "UMP", "IPO", "AI",
     ], StringComparer.Ordinal);
 
     /// <summary>Words before a name that make it a person (titles, honorifics, offices).</summary>
@@ -108,7 +125,7 @@ internal static class Gazetteer
         "College", "Institute", "Council", "Committee", "Commission", "Agency", "Association", "Foundation", "Company",
         "Corporation", "Corp", "Inc", "Ltd", "Group", "Bureau", "Court", "Army", "Navy", "Forces", "Federation", "Union",
         "Organisation", "Organization", "Authority", "Office", "Service", "News", "Times", "Post", "Airlines", "Airways",
-        "International", "Holdings", "Association", "Alliance", "Network", "Partners", "Bank", "Asosiasi",
+        "SMA", "SMP", "SMK", "SD", "MTs", "MAN", "Liga", "Grup", "Band", "FC", "International", "Holdings", "Association", "Alliance", "Network", "Partners", "Bank", "Asosiasi",
     ], StringComparer.Ordinal);
 
     /// <summary>Words before a name that make it a place.</summary>
@@ -118,7 +135,7 @@ internal static class Gazetteer
         "Danau", "Laut", "Selat", "Teluk", "Jalan", "Jl", "Bandara", "Pelabuhan", "Stasiun", "Terminal", "Tanjung",
         "Kepulauan", "Negara", "Bagian", "Wilayah", "Kawasan", "City", "County", "Province", "State", "Island", "Mount",
         "River", "Lake", "Street", "Avenue", "Airport", "Port", "Bendung", "Bendungan", "Waduk", "Pantai", "Taman", "Pasar",
-        "Candi", "Lembah", "Tol", "Simpang", "Bundaran",
+        "Candi", "Lembah", "Tol", "Simpang", "Bundaran", "Dusun", "Masjid", "Ponpes", "Kompleks", "Gedung",
     ], StringComparer.Ordinal);
 
     /// <summary>Last words that make a name a place: "Red Sea", "Harbor Island", "Hudson River".</summary>

@@ -8,13 +8,17 @@ namespace Pipeline.Extraction.Enrich;
 /// </summary>
 internal static class KeywordExtractor
 {
+    private const int MaxWordLength = 48;
+
     public static List<string> Extract(string body, List<TextSpan> words, string title, List<Entity> entities, int count)
     {
-        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
-        var display = new Dictionary<string, string>(StringComparer.Ordinal);
+        var scores = new Dictionary<string, double>(words.Count / 2, StringComparer.Ordinal);
+        var wordScores = scores.GetAlternateLookup<ReadOnlySpan<char>>();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var titleWords = new HashSet<string>(StringComparer.Ordinal);
         foreach (var w in TextSpans.Words(title))
             titleWords.Add(title.Substring(w.Start, w.Length).ToLowerInvariant());
+        var inTitle = titleWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
         var covered = new HashSet<int>();
         foreach (var entity in entities)
@@ -23,21 +27,22 @@ internal static class KeywordExtractor
                 continue;
             var key = entity.Name.ToLowerInvariant();
             scores[key] = scores.GetValueOrDefault(key) + entity.Mentions.Count * 1.5;
-            display[key] = entity.Name;
+            names[key] = entity.Name;
             foreach (var m in entity.Mentions)
                 covered.Add(m.Start);
         }
 
+        Span<char> lower = stackalloc char[MaxWordLength];
         foreach (var w in words)
         {
-            if (w.Length < 3 || covered.Contains(w.Start) || char.IsDigit(body[w.Start]))
+            if (w.Length < 3 || w.Length > MaxWordLength || covered.Contains(w.Start) || char.IsDigit(body[w.Start]))
                 continue;
-            var lower = body.Substring(w.Start, w.Length).ToLowerInvariant();
-            if (StopWords.IsStopWord(lower))
+            var token = lower[..w.Length];
+            body.AsSpan(w.Start, w.Length).ToLowerInvariant(token);
+            if (StopWords.Indonesian.Has(token) || StopWords.English.Has(token))
                 continue;
-            var weight = titleWords.Contains(lower) ? 2.0 : 1.0;
-            scores[lower] = scores.GetValueOrDefault(lower) + weight;
-            display.TryAdd(lower, lower);
+            var weight = inTitle.Contains(token) ? 2.0 : 1.0;
+            wordScores[token] = wordScores.TryGetValue(token, out var score) ? score + weight : weight;
         }
 
         var ranked = new List<KeyValuePair<string, double>>(scores);
@@ -47,7 +52,7 @@ internal static class KeywordExtractor
         {
             if (result.Count == count || score < 2)
                 break;
-            result.Add(display[key]);
+            result.Add(names.GetValueOrDefault(key, key));
         }
         return result;
     }

@@ -16,10 +16,14 @@ internal static class LanguageDetector
         ("nl", StopWords.Dutch),
     ];
 
+    // One lookup per word: each function word maps to the set of languages (bit per profile) it belongs to.
+    private static readonly FrozenDictionary<string, int> Membership = BuildMembership();
+
     /// <summary>ISO 639-1 code, or null when too few function words were seen to say.</summary>
     public static string? Detect(string text, List<TextSpan> words)
     {
         Span<int> hits = stackalloc int[Profiles.Length];
+        var membership = Membership.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> lower = stackalloc char[32];
         var inspected = Math.Min(words.Count, 400);
         for (var w = 0; w < inspected; w++)
@@ -29,9 +33,11 @@ internal static class LanguageDetector
                 continue;
             var token = lower[..word.Length];
             text.AsSpan(word.Start, word.Length).ToLowerInvariant(token);
+            if (!membership.TryGetValue(token, out var mask))
+                continue;
             for (var p = 0; p < Profiles.Length; p++)
             {
-                if (Profiles[p].Words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(token))
+                if ((mask & (1 << p)) != 0)
                     hits[p]++;
             }
         }
@@ -42,5 +48,16 @@ internal static class LanguageDetector
                 best = p;
         }
         return hits[best] >= 3 && hits[best] * 20 >= inspected ? Profiles[best].Code : null;
+    }
+
+    private static FrozenDictionary<string, int> BuildMembership()
+    {
+        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var p = 0; p < Profiles.Length; p++)
+        {
+            foreach (var word in Profiles[p].Words)
+                map[word] = map.GetValueOrDefault(word) | (1 << p);
+        }
+        return map.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }

@@ -151,7 +151,7 @@ internal static partial class QuoteFinder
         return other ?? text;
     }
 
-    private const string SaidWords = "kata|ujar|ucap|ungkap|jelas|tutur|tegas|imbuh|tambah|sebut|lanjut|terang|papar|pungkas|katanya";
+    private const string SaidWords = "kata|ujar|ucap|ungkap|jelas|tutur|tegas|imbuh|tambah|sebut|lanjut|terang|papar|pungkas";
     private const string Titles = @"(?:(?:PM|Presiden|Menteri|Perdana Menteri|Gubernur|Bupati|Wali Kota|Ketua|Direktur|Kepala|Pak|Bu|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|President|Prime Minister|Minister|Secretary|Governor|Mayor)\s+)*";
 
     [GeneratedRegex(@"^\s*,?\s*(?:(?:" + SaidWords + @")(?:nya)|(?:he|she|they)\s+(?:said|says|added|told|explained|wrote)|(?:said|says|added)\s+(?:he|she)|dia\s+(?:menambahkan|mengatakan|menjelaskan)|ia\s+(?:menambahkan|mengatakan|menjelaskan))\b", RegexOptions.CultureInvariant)]

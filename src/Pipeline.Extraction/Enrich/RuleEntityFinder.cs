@@ -66,7 +66,7 @@ internal static class RuleEntityFinder
 
     private static void SplitRun(string body, List<TextSpan> words, int start, int end, List<EntityMention> output)
     {
-        var personCue = start > 0 && Gazetteer.PersonCues.Contains(Text(body, words[start - 1]));
+        var personCue = start > 0 && Gazetteer.PersonCues.Has(body, words[start - 1]);
         var i = start;
 
         // The first word of a sentence is capitalised anyway: drop it unless it is a known name or a title. Alone,
@@ -74,7 +74,7 @@ internal static class RuleEntityFinder
         if (start == 0)
         {
             var first = Text(body, words[0]);
-            if (!Gazetteer.Locations.Contains(first) && !Gazetteer.Organizations.Contains(first)
+            if (!Gazetteer.Locations.Contains(first) && !Gazetteer.Organizations.Contains(first) && !Gazetteer.People.Contains(first)
                 && !Gazetteer.PersonCues.Contains(first) && !Gazetteer.OrganizationHeads.Contains(first)
                 && !Gazetteer.LocationCues.Contains(first))
             {
@@ -123,6 +123,15 @@ internal static class RuleEntityFinder
                 return;
             }
             var known = LongestGazetteerMatch(body, words, i, end, out var knownType);
+            if (known > 0 && knownType == EntityTypes.Person)
+            {
+                // A well-known person's name is the core of the name around it: "Joe Biden", "Prabowo Subianto".
+                if (chunkStart < 0)
+                    chunkStart = i;
+                personCue = true;
+                i += known;
+                continue;
+            }
             if (known > 0)
             {
                 Flush(body, words, ref chunkStart, i, personCue, output);
@@ -150,7 +159,7 @@ internal static class RuleEntityFinder
             return;
         var start = chunkStart;
         chunkStart = -1;
-        while (chunkEnd > start && NameConnectors.Contains(Text(body, words[chunkEnd - 1])))
+        while (chunkEnd > start && NameConnectors.Has(body, words[chunkEnd - 1]))
             chunkEnd--;
         if (chunkEnd <= start)
             return;
@@ -187,6 +196,8 @@ internal static class RuleEntityFinder
         var first = Text(body, words[start]);
         if (personCue)
             return EntityTypes.Person;
+        if (count == 1 && Gazetteer.CommonAcronyms.Contains(first))
+            return null;
         if (count == 1 && IsAcronym(first))
             return first.Length >= 2 ? EntityTypes.Organization : null;
         var before = start > 0 ? Text(body, words[start - 1]) : null;
@@ -222,7 +233,7 @@ internal static class RuleEntityFinder
     {
         for (var i = start; i < end; i++)
         {
-            if (Gazetteer.OrganizationHeads.Contains(Text(body, words[i])))
+            if (Gazetteer.OrganizationHeads.Has(body, words[i]))
                 return true;
         }
         return false;
@@ -245,6 +256,11 @@ internal static class RuleEntityFinder
             if (Gazetteer.Organizations.Contains(candidate))
             {
                 type = EntityTypes.Organization;
+                return n;
+            }
+            if (Gazetteer.People.Contains(candidate))
+            {
+                type = EntityTypes.Person;
                 return n;
             }
         }
@@ -304,7 +320,7 @@ internal static class RuleEntityFinder
     }
 
     private static bool IsConnectorInsideName(string body, List<TextSpan> words, int index) =>
-        index + 1 < words.Count && NameConnectors.Contains(Text(body, words[index]))
+        index + 1 < words.Count && NameConnectors.Has(body, words[index])
         && IsCapitalised(body, words[index + 1]) && OnlySpacesBetween(body, words[index], words[index + 1]);
 
     private static bool OnlySpacesBetween(string body, TextSpan left, TextSpan right)

@@ -120,7 +120,8 @@ internal static class TextSpans
             return false;
         if (i + 1 >= end || !char.IsLetterOrDigit(text[i + 1]))
             return false;
-        // A dot joins only inside tokens like "KOMPAS.com" or "3.5", never between sentences.
-        return c != '.' || (i > 0 && char.IsLetterOrDigit(text[i - 1]) && !char.IsUpper(text[i + 1]) ) || (c == '.' && char.IsDigit(text[i + 1]));
+        // A dot joins only inside tokens like "KOMPAS.com" or "3.5": the next character is lower case or a digit,
+        // so "Jakarta.Pemerintah" typed without a space still splits into two words.
+        return c != '.' || !char.IsUpper(text[i + 1]);
     }
 }

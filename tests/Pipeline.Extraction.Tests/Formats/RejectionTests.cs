@@ -84,6 +84,15 @@ public sealed class RejectionTests
     }
 
     [Fact]
+    public void A_50_MB_file_is_refused_by_the_default_limit()
+    {
+        var content = new byte[50 * 1024 * 1024];
+        content.AsSpan().Fill((byte)'a');
+        var ex = Extract.Rejected(content, "huge.txt");
+        Assert.Contains("50.0 MB", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Text_of_control_characters_is_rejected_as_undecodable()
     {
         var bytes = new byte[300];
