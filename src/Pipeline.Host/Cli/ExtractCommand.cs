@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Pipeline.Contracts;
 using Pipeline.Extraction;
+using Pipeline.Host.Hosting;
 using Pipeline.Host.Web;
 
 namespace Pipeline.Host.Cli;
@@ -16,7 +17,7 @@ internal static class ExtractCommand
         var command = new Command("extract", "Extract articles from files and print them.") { paths, json };
         command.SetAction(async (parse, ct) =>
         {
-            await using var services = CliServices.Build(new Dictionary<string, string?>(), (s, c) => s.AddExtraction(c));
+            await using var services = CliServices.Build(new Dictionary<string, string?>(), (s, c) => s.AddExtractionWithTagger(c));
             var extractor = services.GetRequiredService<IArticleExtractor>();
             var failures = 0;
             foreach (var file in ExpandFiles(parse.GetRequiredValue(paths)))

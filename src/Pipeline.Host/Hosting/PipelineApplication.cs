@@ -34,7 +34,7 @@ public static class PipelineApplication
 
         // The store is needed by the index stage and by search on every host's HTTP API.
         builder.Services.AddArticleStore(builder.Configuration);
-        if (stages.HasFlag(StageSet.Extract)) builder.Services.AddExtraction(builder.Configuration);
+        if (stages.HasFlag(StageSet.Extract)) builder.Services.AddExtractionWithTagger(builder.Configuration);
         builder.Services.AddPipelineBus(builder.Configuration, stages, pipeline);
         // Registered after the bus: the watcher starts publishing only once the endpoints are up.
         if (stages.HasFlag(StageSet.Ingest)) builder.Services.AddIngest(builder.Configuration);
