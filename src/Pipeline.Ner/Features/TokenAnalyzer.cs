@@ -22,29 +22,22 @@ internal static class TokenAnalyzer
             var c = span[i];
             var lowered = FeatureHash.Lower(c);
             word = FeatureHash.Add(word, lowered);
-            char kind;
-            if (char.IsDigit(c))
+            var kind = Kind(c);
+            if (kind == 'd')
             {
-                kind = 'd';
                 digits++;
             }
-            else if (char.IsUpper(c))
+            else if (kind == 'X')
             {
-                kind = 'X';
                 upper++;
                 letters++;
                 firstUpper |= i == 0;
                 laterUpper |= i > 0;
             }
-            else if (char.IsLetter(c))
+            else if (kind == 'x')
             {
-                kind = 'x';
                 lower++;
                 letters++;
-            }
-            else
-            {
-                kind = c;
             }
 
             if (kind != last || kind != beforeLast)
@@ -76,6 +69,21 @@ internal static class TokenAnalyzer
         info.Cue = IndonesianCues.Classify(word);
         info.Gazetteer = 0;
         info.WordTypes = 0;
+    }
+
+    /// <summary>Shape class of a character: d digit, X upper-case letter, x other letter, else the character itself.</summary>
+    private static char Kind(char c)
+    {
+        // ASCII by range checks; the general Unicode tests agree with these on ASCII.
+        if (c < 128)
+        {
+            return (uint)(c - '0') <= 9 ? 'd'
+                : (uint)(c - 'A') <= 25 ? 'X'
+                : (uint)(c - 'a') <= 25 ? 'x'
+                : c;
+        }
+
+        return char.IsDigit(c) ? 'd' : char.IsUpper(c) ? 'X' : char.IsLetter(c) ? 'x' : c;
     }
 
     /// <summary>Up to four lower-cased characters packed 16 bits each: an affix is its own hash.</summary>
