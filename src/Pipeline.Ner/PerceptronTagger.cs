@@ -55,7 +55,7 @@ public sealed class PerceptronTagger : IEntityTagger
         var rows = workspace.Rows.AsSpan(0, n * FeatureExtractor.FeaturesPerToken);
         FeatureExtractor.Extract(infos, rows, _model.HashBits);
         var emission = workspace.Emission.AsSpan(0, n * EntityLabels.RowWidth);
-        ScoreEmissions(rows, _model.Emission, emission);
+        ScoreEmissions(rows, _model.PaddedEmission, emission);
         var labels = workspace.Labels.AsSpan(0, n);
         Viterbi.Decode(emission, _model.TransitionScores, n, workspace.BackPointers, labels);
         return labels;
@@ -84,27 +84,29 @@ public sealed class PerceptronTagger : IEntityTagger
         }
     }
 
-    /// <summary>Sums each token's feature rows: one 8-short vector per row, widened into two 4-int accumulators.</summary>
+    /// <summary>
+    /// Sums each token's feature rows: one 8-byte row widened to eight shorts per feature. Shorts cannot
+    /// overflow: FeaturesPerToken * 127 is far below 32767.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ScoreEmissions(ReadOnlySpan<int> rows, short[] weights, Span<int> emission)
+    private static void ScoreEmissions(ReadOnlySpan<int> rows, sbyte[] paddedWeights, Span<int> emission)
     {
-        ref var weightBase = ref MemoryMarshal.GetArrayDataReference(weights);
+        ref var weightBase = ref MemoryMarshal.GetArrayDataReference(paddedWeights);
         ref var emissionBase = ref MemoryMarshal.GetReference(emission);
         var tokens = emission.Length / EntityLabels.RowWidth;
         for (var t = 0; t < tokens; t++)
         {
-            var low = Vector128<int>.Zero;
-            var high = Vector128<int>.Zero;
+            var sum = Vector128<short>.Zero;
             var tokenRows = rows.Slice(t * FeatureExtractor.FeaturesPerToken, FeatureExtractor.FeaturesPerToken);
             foreach (var row in tokenRows)
             {
-                // Rows come from a hash shifted to HashBits and the table holds 2^HashBits rows: always in range.
-                var vector = Vector128.LoadUnsafe(ref weightBase, (nuint)row * EntityLabels.RowWidth);
-                var (lower, upper) = Vector128.Widen(vector);
-                low += lower;
-                high += upper;
+                // Rows come from a hash shifted to HashBits and the table holds 2^HashBits rows plus one row of
+                // padding for this 16-byte load: always in range.
+                var bytes = Vector128.LoadUnsafe(ref weightBase, (nuint)row * EntityLabels.RowWidth);
+                sum += Vector128.WidenLower(bytes);
             }
 
+            var (low, high) = Vector128.Widen(sum);
             low.StoreUnsafe(ref emissionBase, (nuint)(t * EntityLabels.RowWidth));
             high.StoreUnsafe(ref emissionBase, (nuint)((t * EntityLabels.RowWidth) + 4));
         }

@@ -35,27 +35,28 @@ internal sealed class Gazetteer
     private const ulong WordSeed = 0xBB67AE8584CAA73BUL;
     private const byte TypeMask = 0b111;
 
-    private readonly ulong[] _keys;
-    private readonly byte[] _values;
+    // Lookup table: 24 bits of key fingerprint and the 8-bit value in one uint per slot, so the table of a
+    // full model stays around 128 KB and cache-resident. Slot index and fingerprint together use 40 key bits.
+    private readonly uint[] _slots;
     private readonly int _slotMask;
+    private readonly int _slotShift;
 
     private Gazetteer(IReadOnlyList<KeyValuePair<ulong, byte>> sortedEntries)
     {
         Entries = sortedEntries;
-        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, sortedEntries.Count * 2));
-        _keys = new ulong[capacity];
-        _values = new byte[capacity];
+        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, sortedEntries.Count + (sortedEntries.Count / 2)));
+        _slots = new uint[capacity];
         _slotMask = capacity - 1;
+        _slotShift = 64 - BitOperations.Log2((uint)capacity);
         foreach (var (key, value) in sortedEntries)
         {
-            var slot = (int)(key & (ulong)_slotMask);
-            while (_keys[slot] != 0)
+            var slot = SlotOf(key);
+            while (_slots[slot] != 0)
             {
                 slot = (slot + 1) & _slotMask;
             }
 
-            _keys[slot] = key;
-            _values[slot] = value;
+            _slots[slot] = Fingerprint(key) | value;
         }
     }
 
@@ -98,13 +99,14 @@ internal sealed class Gazetteer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public byte Lookup(ulong key)
     {
-        var slot = (int)(key & (ulong)_slotMask);
+        var fingerprint = Fingerprint(key);
+        var slot = SlotOf(key);
         while (true)
         {
-            var found = _keys[slot];
-            if (found == key)
+            var found = _slots[slot];
+            if ((found & 0xFFFFFF00u) == fingerprint)
             {
-                return _values[slot];
+                return (byte)found;
             }
 
             if (found == 0)
@@ -115,6 +117,13 @@ internal sealed class Gazetteer
             slot = (slot + 1) & _slotMask;
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int SlotOf(ulong key) => (int)(key >> _slotShift);
+
+    /// <summary>Low 24 bits of the key (the slot uses the high ones) shifted above the value byte; never zero.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Fingerprint(ulong key) => ((uint)key << 8) | 0x100u;
 
     /// <summary>
     /// Sets <see cref="TokenInfo.WordTypes"/> from the word keys, and <see cref="TokenInfo.Gazetteer"/> by greedy longest match from left to right. A match must start

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Pipeline.Ner.Features;
 
 /// <summary>What a nearby word says about the name next to it.</summary>
@@ -90,12 +88,34 @@ internal static class IndonesianCues
         "mereka", "kami", "kita", "saya", "the", "and", "of",
     ];
 
-    private static readonly FrozenDictionary<ulong, CueClass> Classes = Build();
+    // A small open-addressing table (looked up once per token, so cheaper than a general dictionary).
+    private const int SlotBits = 11;
+    private static readonly (ulong Key, CueClass Cue)[] Slots = Build();
 
-    public static CueClass Classify(ulong lowerWordHash) =>
-        Classes.TryGetValue(lowerWordHash, out var cue) ? cue : CueClass.None;
+    public static CueClass Classify(ulong lowerWordHash)
+    {
+        const int mask = (1 << SlotBits) - 1;
+        var slot = SlotOf(lowerWordHash);
+        while (true)
+        {
+            ref readonly var entry = ref Slots[slot];
+            if (entry.Key == lowerWordHash)
+            {
+                return entry.Cue;
+            }
 
-    private static FrozenDictionary<ulong, CueClass> Build()
+            if (entry.Cue == CueClass.None)
+            {
+                return CueClass.None;
+            }
+
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private static int SlotOf(ulong hash) => (int)((hash * 0x9E3779B97F4A7C15UL) >> (64 - SlotBits));
+
+    private static (ulong Key, CueClass Cue)[] Build()
     {
         var map = new Dictionary<ulong, CueClass>();
         // Later lists do not override earlier ones: a word keeps its most name-specific class.
@@ -105,7 +125,19 @@ internal static class IndonesianCues
         AddAll(map, SpeechWords, CueClass.Speech);
         AddAll(map, PlacePrepositions, CueClass.PlacePreposition);
         AddAll(map, FunctionWords, CueClass.FunctionWord);
-        return map.ToFrozenDictionary();
+        var slots = new (ulong, CueClass)[1 << SlotBits];
+        foreach (var (key, cue) in map)
+        {
+            var slot = SlotOf(key);
+            while (slots[slot].Item2 != CueClass.None)
+            {
+                slot = (slot + 1) & ((1 << SlotBits) - 1);
+            }
+
+            slots[slot] = (key, cue);
+        }
+
+        return slots;
     }
 
     private static void AddAll(Dictionary<ulong, CueClass> map, string[] words, CueClass cue)

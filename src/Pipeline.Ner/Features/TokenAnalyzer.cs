@@ -22,42 +22,22 @@ internal static class TokenAnalyzer
             var c = span[i];
             var lowered = FeatureHash.Lower(c);
             word = FeatureHash.Add(word, lowered);
-            if (i == 0)
+            var kind = Kind(c);
+            if (kind == 'd')
             {
-                info.Prefix1 = word;
-            }
-            else if (i == 1)
-            {
-                info.Prefix2 = word;
-            }
-            else if (i == 2)
-            {
-                info.Prefix3 = word;
-            }
-
-            char kind;
-            if (char.IsDigit(c))
-            {
-                kind = 'd';
                 digits++;
             }
-            else if (char.IsUpper(c))
+            else if (kind == 'X')
             {
-                kind = 'X';
                 upper++;
                 letters++;
                 firstUpper |= i == 0;
                 laterUpper |= i > 0;
             }
-            else if (char.IsLetter(c))
+            else if (kind == 'x')
             {
-                kind = 'x';
                 lower++;
                 letters++;
-            }
-            else
-            {
-                kind = c;
             }
 
             if (kind != last || kind != beforeLast)
@@ -77,20 +57,13 @@ internal static class TokenAnalyzer
         info.Word = word;
         info.Shape = shape;
         info.ShortShape = shortShape;
-        if (span.Length < 2)
-        {
-            info.Prefix2 = word;
-        }
-
-        if (span.Length < 3)
-        {
-            info.Prefix3 = word;
-        }
-
-        info.Suffix1 = SuffixHash(span, 1);
-        info.Suffix2 = SuffixHash(span, 2);
-        info.Suffix3 = SuffixHash(span, 3);
-        info.Suffix4 = SuffixHash(span, 4);
+        info.Prefix1 = Pack(span, 0, 1);
+        info.Prefix2 = Pack(span, 0, 2);
+        info.Prefix3 = Pack(span, 0, 3);
+        info.Suffix1 = Pack(span, span.Length - 1, 1);
+        info.Suffix2 = Pack(span, span.Length - 2, 2);
+        info.Suffix3 = Pack(span, span.Length - 3, 3);
+        info.Suffix4 = Pack(span, span.Length - 4, 4);
         info.Capitalisation = Classify(span.Length, upper, lower, digits, letters, firstUpper, laterUpper);
         info.LengthBucket = (byte)Math.Min(span.Length, 12);
         info.Cue = IndonesianCues.Classify(word);
@@ -98,10 +71,37 @@ internal static class TokenAnalyzer
         info.WordTypes = 0;
     }
 
-    private static ulong SuffixHash(ReadOnlySpan<char> span, int length)
+    /// <summary>Shape class of a character: d digit, X upper-case letter, x other letter, else the character itself.</summary>
+    private static char Kind(char c)
     {
-        var start = Math.Max(0, span.Length - length);
-        return FeatureHash.Combine((ulong)length, FeatureHash.LowerText(span[start..]));
+        // ASCII by range checks; the general Unicode tests agree with these on ASCII.
+        if (c < 128)
+        {
+            return (uint)(c - '0') <= 9 ? 'd'
+                : (uint)(c - 'A') <= 25 ? 'X'
+                : (uint)(c - 'a') <= 25 ? 'x'
+                : c;
+        }
+
+        return char.IsDigit(c) ? 'd' : char.IsUpper(c) ? 'X' : char.IsLetter(c) ? 'x' : c;
+    }
+
+    /// <summary>Up to four lower-cased characters packed 16 bits each: an affix is its own hash.</summary>
+    private static ulong Pack(ReadOnlySpan<char> span, int start, int length)
+    {
+        if (start < 0)
+        {
+            length += start;
+            start = 0;
+        }
+
+        ulong packed = 0;
+        for (var i = 0; i < length && start + i < span.Length; i++)
+        {
+            packed = (packed << 16) | FeatureHash.Lower(span[start + i]);
+        }
+
+        return packed;
     }
 
     private static CapitalisationClass Classify(

@@ -15,6 +15,9 @@ internal static class Viterbi
     private const int L = EntityLabels.Count;
     private const int W = EntityLabels.RowWidth;
 
+    /// <summary>Score of a state no valid sequence reaches; far below any real score, far above overflow.</summary>
+    private const long Impossible = long.MinValue / 4;
+
     private static readonly bool[] Allowed = BuildAllowed();
 
     public static bool IsAllowed(int previousOrStart, int label) => Allowed[(previousOrStart * W) + label];
@@ -37,24 +40,21 @@ internal static class Viterbi
         {
             previous[y] = Allowed[(StartRow * W) + y]
                 ? (long)transitions[(StartRow * W) + y] + emission[y]
-                : long.MinValue;
+                : Impossible;
         }
 
         for (var i = 1; i < n; i++)
         {
             var emissionRow = emission.Slice(i * W, W);
             var back = backPointers.Slice(i * W, W);
-            for (var y = 0; y < L; y++)
-            {
-                var best = long.MinValue;
-                byte bestPrevious = 0;
-                for (var p = 0; p < L; p++)
-                {
-                    if (previous[p] == long.MinValue || !Allowed[(p * W) + y])
-                    {
-                        continue;
-                    }
 
+            // O and B- labels may follow any label.
+            for (var y = 0; y < L; y += y == 0 ? 1 : 2)
+            {
+                var best = previous[0] + transitions[y];
+                byte bestPrevious = 0;
+                for (var p = 1; p < L; p++)
+                {
                     var score = previous[p] + transitions[(p * W) + y];
                     if (score > best)
                     {
@@ -63,8 +63,18 @@ internal static class Viterbi
                     }
                 }
 
-                current[y] = best == long.MinValue ? long.MinValue : best + emissionRow[y];
+                current[y] = best + emissionRow[y];
                 back[y] = bestPrevious;
+            }
+
+            // I-X only continues B-X (label y - 1) or I-X (label y).
+            for (var y = 2; y < L; y += 2)
+            {
+                var fromBegin = previous[y - 1] + transitions[((y - 1) * W) + y];
+                var fromInside = previous[y] + transitions[(y * W) + y];
+                var continues = fromInside > fromBegin;
+                current[y] = (continues ? fromInside : fromBegin) + emissionRow[y];
+                back[y] = (byte)(continues ? y : y - 1);
             }
 
             current.CopyTo(previous);

@@ -14,7 +14,7 @@ public sealed class NerModel
     public const string ShippedResourceName = "Pipeline.Ner.Models.id-ner.bin";
 
     internal NerModel(
-        int hashBits, float scale, int epochs, int trainingSentences, short[] transitions, short[] emission,
+        int hashBits, float scale, int epochs, int trainingSentences, short[] transitions, sbyte[] emission,
         Gazetteer gazetteer)
     {
         if (hashBits is < NerModelFormat.MinHashBits or > NerModelFormat.MaxHashBits)
@@ -28,7 +28,14 @@ public sealed class NerModel
         TrainingSentences = trainingSentences;
         Transitions = transitions;
         TransitionScores = Array.ConvertAll(transitions, t => (int)t);
-        Emission = emission;
+        if (emission.Length != (1 << hashBits) * EntityLabels.RowWidth)
+        {
+            throw new ArgumentException("The emission table must hold 2^hashBits rows.", nameof(emission));
+        }
+
+        // The scorer loads 16 bytes per 8-byte row; one row of padding keeps the last row's load inside the array.
+        PaddedEmission = new sbyte[emission.Length + EntityLabels.RowWidth];
+        emission.CopyTo(PaddedEmission, 0);
         Gazetteer = gazetteer;
     }
 
@@ -48,7 +55,8 @@ public sealed class NerModel
 
     internal int[] TransitionScores { get; }
 
-    internal short[] Emission { get; }
+    /// <summary>2^HashBits rows of RowWidth weights, then one row of zeros.</summary>
+    internal sbyte[] PaddedEmission { get; }
 
     internal Gazetteer Gazetteer { get; }
 
@@ -128,7 +136,7 @@ public sealed class NerModel
         writer.Write(Epochs);
         writer.Write(TrainingSentences);
         WriteShorts(writer, Transitions);
-        WriteShorts(writer, Emission);
+        writer.Write(MemoryMarshal.AsBytes(PaddedEmission.AsSpan(0, PaddedEmission.Length - EntityLabels.RowWidth)));
         var entries = Gazetteer.Entries;
         writer.Write(entries.Count);
         foreach (var (key, value) in entries)
@@ -178,7 +186,8 @@ public sealed class NerModel
         var epochs = reader.ReadInt32();
         var sentences = reader.ReadInt32();
         var transitions = ReadShorts(reader, Viterbi.TransitionTableSize);
-        var emission = ReadShorts(reader, (1 << hashBits) * EntityLabels.RowWidth);
+        var emission = new sbyte[(1 << hashBits) * EntityLabels.RowWidth];
+        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(emission.AsSpan()));
         var count = reader.ReadInt32();
         if (count < 0)
         {

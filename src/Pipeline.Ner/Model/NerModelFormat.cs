@@ -11,15 +11,15 @@ namespace Pipeline.Ner.Model;
 /// byte   reserved (0)
 /// float  scale                    quantised weight = round(weight * scale); kept for inspection
 /// int32  epochs, int32 sentences  how the model was trained
-/// int16  transitions[(labels + 1) * rowWidth]
-/// int16  emission[2^hashBits * rowWidth]
+/// int16  transitions[(labels + 1) * rowWidth]  (same scale as emission)
+/// int8   emission[2^hashBits * rowWidth]  (scaled so the largest emission weight is 127)
 /// int32  gazetteerCount, then gazetteerCount * (uint64 key, byte value) in key order
 /// "END!"                          trailer, catches truncated files
 /// </code>
 /// </summary>
 public static class NerModelFormat
 {
-    public const ushort FormatVersion = 1;
+    public const ushort FormatVersion = 2;
 
     public const ushort FeatureSchemaVersion = 1;
 
