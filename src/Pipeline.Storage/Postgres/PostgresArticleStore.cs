@@ -137,23 +137,40 @@ public sealed partial class PostgresArticleStore : IArticleStore, IAsyncDisposab
             await using var connection = await _dataSource.OpenConnectionAsync(token);
             await using var command = connection.CreateCommand();
             var from = FromClause(query, request, command);
-            command.CommandText = $"SELECT count(*) {from}";
-            var total = (long)(await command.ExecuteScalarAsync(token))!;
-            var hits = new List<SearchHit>(Math.Min(limit, (int)Math.Min(total, int.MaxValue)));
-            if (total > offset && limit > 0)
+            var (score, order, pageOrder) = query.IsBlank
+                ? ("0.0::float8", "d.published_on DESC NULLS LAST, d.id DESC", "page.published_on DESC NULLS LAST, page.id DESC")
+                : ("ts_rank(@weights, d.search, @query::tsquery)::float8", "score DESC, d.id", "page.score DESC, page.id");
+
+            // One round trip and one pass over the matches ranks and counts them; only the page's articles are read.
+            command.CommandText = $"""
+                WITH page AS (
+                    SELECT d.id, d.published_on, {score} AS score, count(*) OVER () AS total
+                    {from} ORDER BY {order} LIMIT @limit OFFSET @offset)
+                SELECT d.document_id, d.article, page.score, page.total
+                FROM page JOIN documents d ON d.id = page.id ORDER BY {pageOrder}
+                """;
+            command.Parameters.AddWithValue("limit", limit);
+            command.Parameters.AddWithValue("offset", offset);
+            command.Parameters.AddWithValue("weights", NpgsqlDbType.Array | NpgsqlDbType.Real, _rankWeights);
+            var hits = new List<SearchHit>(limit);
+            long? total = null;
+            await using (var reader = await command.ExecuteReaderAsync(token))
             {
-                command.CommandText = query.IsBlank
-                    ? $"SELECT d.document_id, d.article, 0.0::float8 {from} ORDER BY d.published_on DESC NULLS LAST, d.id DESC LIMIT @limit OFFSET @offset"
-                    : $"SELECT d.document_id, d.article, ts_rank(@weights, d.search, @query::tsquery)::float8 AS score {from} ORDER BY score DESC, d.id LIMIT @limit OFFSET @offset";
-                command.Parameters.AddWithValue("limit", limit);
-                command.Parameters.AddWithValue("offset", offset);
-                command.Parameters.AddWithValue("weights", NpgsqlDbType.Array | NpgsqlDbType.Real, _rankWeights);
-                await using var reader = await command.ExecuteReaderAsync(token);
                 while (await reader.ReadAsync(token))
+                {
                     hits.Add(_hits.Create(reader.GetGuid(0), reader.GetFieldValue<byte[]>(1), reader.GetDouble(2), highlightTerms));
+                    total = reader.GetInt64(3);
+                }
             }
 
-            return new SearchResults(total, hits);
+            // An empty page tells the total only when it is the first page.
+            if (total is null && (offset > 0 || limit == 0))
+            {
+                command.CommandText = $"SELECT count(*) {from}";
+                total = (long)(await command.ExecuteScalarAsync(token))!;
+            }
+
+            return new SearchResults(total ?? 0, hits);
         }, cancellationToken);
     }
 

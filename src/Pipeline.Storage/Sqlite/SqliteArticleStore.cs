@@ -155,21 +155,29 @@ public sealed partial class SqliteArticleStore : IArticleStore
             await using var connection = await OpenAsync(token);
             await using var command = connection.CreateCommand();
             var from = FromClause(query, request, command);
+            var (score, order, pageOrder) = query.IsBlank
+                ? ("0.0", "d.published_on DESC NULLS LAST, d.id DESC", "page.published_on DESC NULLS LAST, page.id DESC")
+                : ("-bm25(documents_fts, $titleWeight, 1.0)", "score DESC, d.id", "page.score DESC, page.id");
+
             command.CommandText = $"SELECT count(*) {from}";
             var total = (long)(await command.ExecuteScalarAsync(token))!;
-            var hits = new List<SearchHit>(Math.Min(limit, (int)Math.Min(total, int.MaxValue)));
-            if (total > offset && limit > 0)
-            {
-                command.CommandText = query.IsBlank
-                    ? $"SELECT d.document_id, d.article, 0.0 {from} ORDER BY d.published_on DESC NULLS LAST, d.id DESC LIMIT $limit OFFSET $offset"
-                    : $"SELECT d.document_id, d.article, -bm25(documents_fts, $titleWeight, 1.0) AS score {from} ORDER BY score DESC, d.id LIMIT $limit OFFSET $offset";
-                command.Parameters.AddWithValue("$limit", limit);
-                command.Parameters.AddWithValue("$offset", offset);
-                command.Parameters.AddWithValue("$titleWeight", _options.TitleWeight);
-                await using var reader = await command.ExecuteReaderAsync(token);
-                while (await reader.ReadAsync(token))
-                    hits.Add(_hits.Create(reader.GetGuid(0), (byte[])reader.GetValue(1), reader.GetDouble(2), highlightTerms));
-            }
+            var hits = new List<SearchHit>(limit);
+            if (total <= offset || limit == 0)
+                return new SearchResults(total, hits);
+
+            // Rank on narrow rows first: only the page's articles are read and unpacked.
+            command.CommandText = $"""
+                WITH page AS (
+                    SELECT d.id, d.published_on, {score} AS score {from} ORDER BY {order} LIMIT $limit OFFSET $offset)
+                SELECT d.document_id, d.article, page.score
+                FROM page JOIN documents d ON d.id = page.id ORDER BY {pageOrder}
+                """;
+            command.Parameters.AddWithValue("$limit", limit);
+            command.Parameters.AddWithValue("$offset", offset);
+            command.Parameters.AddWithValue("$titleWeight", _options.TitleWeight);
+            await using var reader = await command.ExecuteReaderAsync(token);
+            while (await reader.ReadAsync(token))
+                hits.Add(_hits.Create(reader.GetGuid(0), (byte[])reader.GetValue(1), reader.GetDouble(2), highlightTerms));
 
             return new SearchResults(total, hits);
         }, cancellationToken);

@@ -59,4 +59,27 @@ public abstract partial class ArticleStoreContract
         Assert.Equal(versions[0].DocumentId, Assert.Single(stored, v => v.IsCurrent).DocumentId);
         Assert.Equal(1, (await store.SearchAsync(new SearchRequest("tide"), None)).Total);
     }
+
+    [Fact]
+    public async Task Versions_of_one_path_from_workers_writing_at_once_leave_the_latest_current()
+    {
+        var first = await CreateStoreAsync();
+        await first.InitializeAsync(None);
+        var versions = Enumerable.Range(0, 8)
+            .Select(i => TestArticles.Create("desk/race.txt", "Shift log", $"Shift log entry {i}.", droppedAt: TestArticles.BaseTime.AddSeconds(i)))
+            .ToArray();
+        var workers = versions.Select(_ => OpenSameDatabase(first)).ToArray();
+        await Task.WhenAll(workers.Select(worker => worker.InitializeAsync(None)));
+        using var start = new Barrier(workers.Length);
+
+        await Task.WhenAll(workers.Select((worker, i) => Task.Run(() =>
+        {
+            start.SignalAndWait(TimeSpan.FromSeconds(30));
+            return worker.UpsertAsync([versions[i]], None);
+        })));
+
+        var stored = await first.GetVersionsAsync("desk/race.txt", None);
+        Assert.Equal(versions.Select(v => v.DocumentId), stored.Select(v => v.DocumentId));
+        Assert.Equal(versions[^1].DocumentId, Assert.Single(stored, v => v.IsCurrent).DocumentId);
+    }
 }
