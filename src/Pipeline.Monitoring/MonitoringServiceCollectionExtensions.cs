@@ -33,7 +33,7 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton(sp => new StageActivity(sp.GetRequiredService<IOptions<MonitoringOptions>>().Value.LatencySamples));
         services.AddSingleton<PipelineMetrics>();
         services.AddSingleton<MonitoringState>();
-        services.AddSingleton<InboxCounter>();
+        services.AddSingleton<IngestFolders>();
         services.AddConsumeObserver<StageConsumeObserver>();
         services.AddPublishObserver<StagePublishObserver>();
         services.AddReceiveEndpointObserver<StageEndpointObserver>();

@@ -11,7 +11,7 @@ namespace Pipeline.Monitoring.Health;
 public sealed partial class QueueHealthSampler(
     IQueueFiguresSource source,
     StageActivity activity,
-    InboxCounter inbox,
+    IngestFolders folders,
     IEnumerable<IStoredDocumentCount> storedCounts,
     MonitoringState state,
     PipelineMetrics metrics,
@@ -36,7 +36,7 @@ public sealed partial class QueueHealthSampler(
         {
             var queues = await source.ReadAsync(cancellationToken);
             var stored = await CountStoredAsync(cancellationToken);
-            var sample = SampleComposer.Compose(clock.GetUtcNow(), settings.StageEndpoints(), queues, activity, inbox.Count(), stored);
+            var sample = SampleComposer.Compose(clock.GetUtcNow(), settings.StageEndpoints(), queues, activity, folders.InboxFiles(), folders.QuarantinedFiles(), stored);
             state.History.Add(sample);
             metrics.Observe(sample);
             state.Publish(StatusBuilder.Build(state.History.Snapshot(), settings, source.Description));
