@@ -39,8 +39,8 @@ public static class MonitoringServiceCollectionExtensions
         services.AddReceiveEndpointObserver<StageEndpointObserver>();
         services.AddHostedService<MassTransitRetryListener>();
 
-        services.AddHttpClient<RabbitMqManagementClient>((sp, http) =>
-            RabbitMqManagementClient.Configure(http, sp.GetRequiredService<IOptions<RabbitMqManagementOptions>>().Value));
+        services.AddHttpClient<BrokerManagementClient>((sp, http) =>
+            BrokerManagementClient.Configure(http, sp.GetRequiredService<IOptions<RabbitMqManagementOptions>>().Value));
         if (ReadsBroker(configuration))
             services.AddSingleton<IQueueFiguresSource, BrokerQueueSource>();
         else

@@ -41,9 +41,10 @@ public sealed partial class QueueHealthSampler(
             metrics.Observe(sample);
             state.Publish(StatusBuilder.Build(state.History.Snapshot(), settings, source.Description));
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException or IOException or InvalidOperationException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            // The report says the figures are missing and why; the sampler keeps trying on the next tick.
+            // Monitoring must never stop the pipeline it watches: the report says the figures are missing and
+            // why, the warning is logged, and the sampler tries again on the next tick.
             LogSourceUnreachable(e, source.Description);
             state.Publish(StatusBuilder.Unreachable(source.Description, e.Message, clock.GetUtcNow()));
         }
@@ -59,7 +60,7 @@ public sealed partial class QueueHealthSampler(
             {
                 stored = await count.CountAsync(cancellationToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 LogStoreCountFailed(e);
             }

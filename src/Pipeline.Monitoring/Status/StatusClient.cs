@@ -38,7 +38,7 @@ public sealed class StatusClient
     /// depth growth and lost workers as the host's sampler does.
     /// </summary>
     public static async Task<StatusReport> FromBrokerAsync(
-        RabbitMqManagementClient client,
+        BrokerManagementClient client,
         MonitoringOptions options,
         SampleHistory history,
         string description,
