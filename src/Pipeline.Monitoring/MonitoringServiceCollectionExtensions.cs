@@ -33,14 +33,14 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton(sp => new StageActivity(sp.GetRequiredService<IOptions<MonitoringOptions>>().Value.LatencySamples));
         services.AddSingleton<PipelineMetrics>();
         services.AddSingleton<MonitoringState>();
-        services.AddSingleton<InboxCounter>();
+        services.AddSingleton<IngestFolders>();
         services.AddConsumeObserver<StageConsumeObserver>();
         services.AddPublishObserver<StagePublishObserver>();
         services.AddReceiveEndpointObserver<StageEndpointObserver>();
         services.AddHostedService<MassTransitRetryListener>();
 
-        services.AddHttpClient<RabbitMqManagementClient>((sp, http) =>
-            RabbitMqManagementClient.Configure(http, sp.GetRequiredService<IOptions<RabbitMqManagementOptions>>().Value));
+        services.AddHttpClient<BrokerManagementClient>((sp, http) =>
+            BrokerManagementClient.Configure(http, sp.GetRequiredService<IOptions<RabbitMqManagementOptions>>().Value));
         if (ReadsBroker(configuration))
             services.AddSingleton<IQueueFiguresSource, BrokerQueueSource>();
         else

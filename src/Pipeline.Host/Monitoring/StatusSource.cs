@@ -24,11 +24,11 @@ internal sealed class StatusSource : IDisposable
     {
         // Kept across refreshes so that --watch sees depth growth and lost workers as the host's sampler does.
         var history = SampleHistory.For(monitoring);
-        var description = $"rabbitmq {broker.ResolveManagementUri()}";
+        var description = $"rabbitmq {broker.DisplayUri()}";
         return new StatusSource(http =>
         {
-            RabbitMqManagementClient.Configure(http, broker);
-            var client = new RabbitMqManagementClient(http, Options.Create(broker));
+            BrokerManagementClient.Configure(http, broker);
+            var client = new BrokerManagementClient(http, Options.Create(broker));
             return ct => StatusClient.FromBrokerAsync(client, monitoring, history, description, ct);
         });
     }

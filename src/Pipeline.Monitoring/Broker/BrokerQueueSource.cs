@@ -4,9 +4,9 @@ using Pipeline.Monitoring.Health;
 namespace Pipeline.Monitoring.Broker;
 
 /// <summary>Queue figures from RabbitMQ's management API: the source of truth when stages run as separate workers.</summary>
-public sealed class BrokerQueueSource(RabbitMqManagementClient client, IOptions<RabbitMqManagementOptions> options) : IQueueFiguresSource
+public sealed class BrokerQueueSource(BrokerManagementClient client, IOptions<RabbitMqManagementOptions> options) : IQueueFiguresSource
 {
-    public string Description { get; } = $"rabbitmq {options.Value.ResolveManagementUri()}";
+    public string Description { get; } = $"rabbitmq {options.Value.DisplayUri()}";
 
     public async Task<IReadOnlyDictionary<string, QueueFigures>> ReadAsync(CancellationToken cancellationToken)
     {

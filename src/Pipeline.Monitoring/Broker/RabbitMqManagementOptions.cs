@@ -27,6 +27,9 @@ public sealed class RabbitMqManagementOptions
     public Uri ResolveManagementUri() =>
         ManagementUri ?? new UriBuilder(Uri.UriSchemeHttp, Uri.Host, 15672).Uri;
 
+    /// <summary>The management URI without credentials: safe to show in reports and logs.</summary>
+    public string DisplayUri() => new UriBuilder(ResolveManagementUri()) { UserName = string.Empty, Password = string.Empty }.Uri.ToString();
+
     public (string User, string Password)? ResolveCredentials()
     {
         if (!string.IsNullOrEmpty(ManagementUserName))

@@ -25,6 +25,8 @@ public sealed record StageSample(
 }
 
 /// <summary>Whole-pipeline figures; null when this process cannot know them.</summary>
+/// <param name="DocumentsCompleted">Documents whose way ended (ArticleIndexed handled at ingest) in this process since it started.</param>
+/// <param name="Quarantined">Files in the quarantine folder, or rejections this process saw when it cannot see the folder.</param>
 public sealed record PipelineTotals(
     LatencyPercentiles? EndToEndLatency,
     long? InboxFiles,

@@ -11,7 +11,7 @@ namespace Pipeline.Monitoring.Health;
 public sealed partial class QueueHealthSampler(
     IQueueFiguresSource source,
     StageActivity activity,
-    InboxCounter inbox,
+    IngestFolders folders,
     IEnumerable<IStoredDocumentCount> storedCounts,
     MonitoringState state,
     PipelineMetrics metrics,
@@ -36,14 +36,15 @@ public sealed partial class QueueHealthSampler(
         {
             var queues = await source.ReadAsync(cancellationToken);
             var stored = await CountStoredAsync(cancellationToken);
-            var sample = SampleComposer.Compose(clock.GetUtcNow(), settings.StageEndpoints(), queues, activity, inbox.Count(), stored);
+            var sample = SampleComposer.Compose(clock.GetUtcNow(), settings.StageEndpoints(), queues, activity, folders.InboxFiles(), folders.QuarantinedFiles(), stored);
             state.History.Add(sample);
             metrics.Observe(sample);
             state.Publish(StatusBuilder.Build(state.History.Snapshot(), settings, source.Description));
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException or IOException or InvalidOperationException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            // The report says the figures are missing and why; the sampler keeps trying on the next tick.
+            // Monitoring must never stop the pipeline it watches: the report says the figures are missing and
+            // why, the warning is logged, and the sampler tries again on the next tick.
             LogSourceUnreachable(e, source.Description);
             state.Publish(StatusBuilder.Unreachable(source.Description, e.Message, clock.GetUtcNow()));
         }
@@ -59,7 +60,7 @@ public sealed partial class QueueHealthSampler(
             {
                 stored = await count.CountAsync(cancellationToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 LogStoreCountFailed(e);
             }

@@ -11,6 +11,7 @@ public static class SampleComposer
         IReadOnlyDictionary<string, QueueFigures> queues,
         StageActivity? activity,
         long? inboxFiles,
+        long? quarantinedFiles,
         long? documentsStored)
     {
         ArgumentNullException.ThrowIfNull(stages);
@@ -42,7 +43,8 @@ public static class SampleComposer
             inboxFiles,
             documentsStored,
             activity?.DocumentsCompleted ?? 0,
-            activity?.Quarantined ?? 0);
+            // The quarantine folder counts every refused file; without it, the rejections this process saw.
+            quarantinedFiles ?? activity?.Quarantined ?? 0);
         return new PipelineSample(at, samples, totals);
     }
 }

@@ -38,7 +38,7 @@ public sealed class StatusClient
     /// depth growth and lost workers as the host's sampler does.
     /// </summary>
     public static async Task<StatusReport> FromBrokerAsync(
-        RabbitMqManagementClient client,
+        BrokerManagementClient client,
         MonitoringOptions options,
         SampleHistory history,
         string description,
@@ -52,7 +52,7 @@ public sealed class StatusClient
             var queues = await client.GetQueuesAsync(cancellationToken);
             var byName = new Dictionary<string, QueueFigures>(queues.Count, StringComparer.Ordinal);
             foreach (var queue in queues) byName[queue.Name] = queue;
-            history.Add(SampleComposer.Compose(DateTimeOffset.UtcNow, options.StageEndpoints(), byName, null, null, null));
+            history.Add(SampleComposer.Compose(DateTimeOffset.UtcNow, options.StageEndpoints(), byName, null, null, null, null));
             return StatusBuilder.Build(history.Snapshot(), options, description);
         }
         catch (Exception e) when (IsUnreachable(e))

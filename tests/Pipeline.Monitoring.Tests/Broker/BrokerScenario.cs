@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using Pipeline.Monitoring.Broker;
-using RabbitMqServer = Pipeline.Testing.RabbitMq.RabbitMqServer;
+using Pipeline.Testing.RabbitMq;
 using RabbitMQ.Client;
 
 namespace Pipeline.Monitoring.Tests.Broker;
@@ -42,11 +42,11 @@ public sealed class BrokerScenario : IAsyncDisposable
     };
 
     /// <summary>Monitoring's client over <paramref name="http"/>, as the host configures it.</summary>
-    public RabbitMqManagementClient CreateClient(HttpClient http, string? password = null)
+    public BrokerManagementClient CreateClient(HttpClient http, string? password = null)
     {
         var options = Options(password);
-        RabbitMqManagementClient.Configure(http, options);
-        return new RabbitMqManagementClient(http, Microsoft.Extensions.Options.Options.Create(options));
+        BrokerManagementClient.Configure(http, options);
+        return new BrokerManagementClient(http, Microsoft.Extensions.Options.Options.Create(options));
     }
 
     /// <summary>The management URI with credentials, as a user would pass it to <c>pipeline status --management</c>.</summary>

@@ -53,6 +53,8 @@ public sealed class StatusCommandBrokerTests(RabbitMqFixture broker, ITestOutput
         Assert.Equal("Critical", alert.GetProperty("severity").GetString());
         Assert.Equal("extract", alert.GetProperty("stage").GetString());
         Assert.Contains("no consumer", alert.GetProperty("message").GetString(), StringComparison.Ordinal);
+        // The password given in the URI never appears in what the command prints.
+        Assert.DoesNotContain(broker.Server.Credentials.Password + "@", result.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]

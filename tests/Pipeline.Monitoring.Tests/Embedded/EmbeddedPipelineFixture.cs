@@ -11,18 +11,19 @@ public sealed class EmbeddedPipelineFixture : IAsyncLifetime
 
     private MonitoredPipelineHost? _host;
 
-    public DirectoryInfo Inbox { get; } = Directory.CreateTempSubdirectory("pipeline-monitoring-inbox-");
+    /// <summary>Ingest's data folder: monitoring counts files in its inbox/ and quarantine/ subfolders.</summary>
+    public DirectoryInfo IngestFolder { get; } = Directory.CreateTempSubdirectory("pipeline-monitoring-ingest-");
 
     public MonitoredPipelineHost Host => _host ?? throw new InvalidOperationException("The pipeline has not started yet.");
 
     public async Task InitializeAsync() =>
         // Sampled by hand: each test takes the samples it reasons about.
-        _host = await MonitoredPipelineHost.StartAsync(TimeSpan.FromHours(1), extractRetries: 2, inbox: Inbox.FullName);
+        _host = await MonitoredPipelineHost.StartAsync(TimeSpan.FromHours(1), extractRetries: 2, ingestFolder: IngestFolder.FullName);
 
     public async Task DisposeAsync()
     {
         if (_host is not null) await _host.DisposeAsync();
-        Inbox.Delete(recursive: true);
+        IngestFolder.Delete(recursive: true);
     }
 }
 

@@ -34,7 +34,7 @@ public sealed class MonitoredPipelineHost : IAsyncDisposable
 
     /// <param name="sampleInterval">How often the host samples by itself; tests that sample by hand pass a long one.</param>
     /// <param name="extractRetries">Immediate retries on the extract endpoint.</param>
-    public static async Task<MonitoredPipelineHost> StartAsync(TimeSpan sampleInterval, int extractRetries = 0, string? inbox = null)
+    public static async Task<MonitoredPipelineHost> StartAsync(TimeSpan sampleInterval, int extractRetries = 0, string? ingestFolder = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -43,7 +43,7 @@ public sealed class MonitoredPipelineHost : IAsyncDisposable
         {
             ["Pipeline:Transport"] = "inmemory",
             ["Monitoring:SampleInterval"] = sampleInterval.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
-            ["Ingest:InboxPath"] = inbox,
+            ["Ingest:DataFolder"] = ingestFolder,
         });
         builder.Services.AddPipelineMonitoring(builder.Configuration);
         builder.Services.AddMassTransit(x =>

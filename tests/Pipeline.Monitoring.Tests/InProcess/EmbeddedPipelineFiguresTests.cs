@@ -67,7 +67,7 @@ public sealed class EmbeddedPipelineFiguresTests(EmbeddedPipelineFixture pipelin
     [Fact]
     public async Task Files_waiting_in_the_inbox_are_counted_without_temporary_ones()
     {
-        var batch = Directory.CreateDirectory(Path.Combine(pipeline.Inbox.FullName, Guid.NewGuid().ToString("n")));
+        var batch = Directory.CreateDirectory(Path.Combine(pipeline.IngestFolder.FullName, "inbox", Guid.NewGuid().ToString("n")));
         await _host.SampleAsync();
         var before = _host.State.Current!.Pipeline!.InboxFiles!.Value;
 
@@ -80,5 +80,21 @@ public sealed class EmbeddedPipelineFiguresTests(EmbeddedPipelineFixture pipelin
         await _host.SampleAsync();
 
         Assert.Equal(before + 2, _host.State.Current!.Pipeline!.InboxFiles);
+    }
+
+    [Fact]
+    public async Task Quarantined_files_are_counted_by_their_reasons()
+    {
+        var batch = Directory.CreateDirectory(Path.Combine(pipeline.IngestFolder.FullName, "quarantine", Guid.NewGuid().ToString("n")));
+        await _host.SampleAsync();
+        var before = _host.State.Current!.Pipeline!.Quarantined;
+
+        await File.WriteAllTextAsync(Path.Combine(batch.FullName, "empty.txt"), string.Empty);
+        await File.WriteAllTextAsync(Path.Combine(batch.FullName, "empty.txt.reason.json"), "{}");
+        await File.WriteAllTextAsync(Path.Combine(batch.FullName, "archive.zip"), "PK");
+        await File.WriteAllTextAsync(Path.Combine(batch.FullName, "archive.zip.reason.json"), "{}");
+        await _host.SampleAsync();
+
+        Assert.Equal(before + 2, _host.State.Current!.Pipeline!.Quarantined);
     }
 }

@@ -17,7 +17,7 @@ function cellText(stage, field) {
   const value = stage[field];
   switch (field) {
     case "consumerUtilisation": return value === null ? "-" : Math.round(value * 100) + " %";
-    case "processingTimeMs": return text(value, " ms");
+    case "processingTimeMs": return value === null ? "-" : value.toFixed(1) + " ms";
     case "oldestMessageAgeSeconds": return text(value, " s");
     default: return text(value);
   }
@@ -96,9 +96,10 @@ function renderAlerts(alerts) {
 function renderTotals(totals) {
   const latency = totals ? totals.endToEndLatency : null;
   const set = (selector, value) => { document.querySelector(selector).textContent = value; };
-  set('#latency [data-field="p50"]', latency ? text(latency.p50, " ms") : "-");
-  set('#latency [data-field="p95"]', latency ? text(latency.p95, " ms") : "-");
-  set('#latency [data-field="p99"]', latency ? text(latency.p99, " ms") : "-");
+  const ms = value => Math.round(value) + " ms";
+  set('#latency [data-field="p50"]', latency ? ms(latency.p50) : "-");
+  set('#latency [data-field="p95"]', latency ? ms(latency.p95) : "-");
+  set('#latency [data-field="p99"]', latency ? ms(latency.p99) : "-");
   set('#latency [data-field="count"]', latency ? text(latency.count) : "-");
   for (const field of ["documentsCompleted", "documentsStored", "inboxFiles", "quarantined"]) {
     set(`#totals [data-field="${field}"]`, totals ? text(totals[field]) : "-");

@@ -10,7 +10,7 @@ namespace Pipeline.Monitoring.Broker;
 /// Reads every queue of the virtual host from RabbitMQ's management API in one call, trimmed to the columns
 /// the health model needs, so the answer stays small and fast with many queues.
 /// </summary>
-public sealed class RabbitMqManagementClient
+public sealed class BrokerManagementClient
 {
     // Nested columns are named by their dotted path; the broker keeps the nesting in its reply.
     private const string Columns =
@@ -26,7 +26,7 @@ public sealed class RabbitMqManagementClient
     private readonly string _queuesPath;
     private readonly ResiliencePipeline _resilience;
 
-    public RabbitMqManagementClient(HttpClient http, IOptions<RabbitMqManagementOptions> options)
+    public BrokerManagementClient(HttpClient http, IOptions<RabbitMqManagementOptions> options)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
@@ -41,8 +41,7 @@ public sealed class RabbitMqManagementClient
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
-        var uri = options.ResolveManagementUri();
-        http.BaseAddress = new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri;
+        http.BaseAddress = new Uri(options.DisplayUri());
         if (options.ResolveCredentials() is var (user, password))
         {
             var token = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{user}:{password}"));

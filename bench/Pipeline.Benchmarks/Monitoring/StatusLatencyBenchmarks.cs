@@ -1,0 +1,76 @@
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Options;
+using Pipeline.Monitoring;
+using Pipeline.Monitoring.Broker;
+using Pipeline.Monitoring.Health;
+using Pipeline.Monitoring.Status;
+using Pipeline.Testing.RabbitMq;
+using RabbitMQ.Client;
+
+namespace Pipeline.Benchmarks.Monitoring;
+
+/// <summary>
+/// What <c>pipeline status --management</c> does once the process runs: one management API call for every
+/// queue, then the health model and alert rules. Target: under 1 s with 50 queues on the broker.
+/// Starts a private RabbitMQ node (or uses PIPELINE_TEST_RABBITMQ) with the three stage queues, their error
+/// queues and 44 others, some holding messages.
+/// </summary>
+[MemoryDiagnoser]
+public class StatusLatencyBenchmarks : IDisposable
+{
+    private const int QueueCount = 50;
+    private RabbitMqServer? _server;
+    private HttpClient? _http;
+    private BrokerManagementClient? _client;
+    private readonly MonitoringOptions _options = new();
+
+    [GlobalSetup]
+    public async Task StartBrokerAsync()
+    {
+        _server = await RabbitMqServer.StartAsync();
+        await DeclareQueuesAsync(_server.AmqpUri);
+        var options = new RabbitMqManagementOptions
+        {
+            Uri = _server.AmqpUri,
+            ManagementUri = _server.ManagementUri,
+            VirtualHost = _server.VirtualHost,
+        };
+        _http = new HttpClient();
+        BrokerManagementClient.Configure(_http, options);
+        _client = new BrokerManagementClient(_http, Options.Create(options));
+        var queues = await _client.GetQueuesAsync(CancellationToken.None);
+        if (queues.Count < QueueCount) throw new InvalidOperationException($"Expected {QueueCount} queues, the broker lists {queues.Count}.");
+    }
+
+    [Benchmark]
+    public Task<StatusReport> StatusFromBroker() =>
+        StatusClient.FromBrokerAsync(_client!, _options, SampleHistory.For(_options), "bench", CancellationToken.None);
+
+    [GlobalCleanup]
+    public async Task StopBrokerAsync()
+    {
+        _http?.Dispose();
+        if (_server is not null) await _server.DisposeAsync();
+    }
+
+    public void Dispose()
+    {
+        _http?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private static async Task DeclareQueuesAsync(Uri amqp)
+    {
+        await using var connection = await new ConnectionFactory { Uri = amqp }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var names = new List<string>();
+        foreach (var stage in new[] { "ingest", "extract", "index" }) names.AddRange([$"pipeline-{stage}", $"pipeline-{stage}_error"]);
+        for (var i = names.Count; i < QueueCount; i++) names.Add($"other-service-{i}");
+        foreach (var name in names)
+        {
+            await channel.QueueDeclareAsync(name, durable: true, exclusive: false, autoDelete: false);
+            await channel.BasicPublishAsync(string.Empty, name, Encoding.UTF8.GetBytes(name));
+        }
+    }
+}
