@@ -16,6 +16,7 @@ public static class PipelineCommandLine
         root.Subcommands.Add(RunCommands.CreateWorker());
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 
