@@ -101,4 +101,18 @@ public class StabilityTrackerTests
 
         Assert.Equal(ArrivalVerdict.SymbolicLink, Assert.Single(_tracker.TakeDecided(T0)).Verdict);
     }
+
+    [Fact]
+    public void The_next_decision_is_due_when_the_quietest_pending_file_has_been_unchanged_for_the_window()
+    {
+        Assert.Null(_tracker.NextDecisionAt());
+        _tracker.Observe([File(10, T0, "a.txt")], T0);
+        _tracker.Observe([File(10, T0, "a.txt"), File(5, T0, "b.txt")], T0 + TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(T0 + Window, _tracker.NextDecisionAt());
+
+        // a.txt grew: its window restarts, and b.txt (first seen later) is now the first one due.
+        _tracker.Observe([File(30, T0, "a.txt"), File(5, T0, "b.txt")], T0 + TimeSpan.FromMilliseconds(200));
+        Assert.Equal(T0 + TimeSpan.FromMilliseconds(100) + Window, _tracker.NextDecisionAt());
+    }
 }

@@ -20,6 +20,7 @@ public static class PipelineCommandLine
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(Monitoring.StatusCommand.Create());
         root.Subcommands.Add(Errors.ErrorsCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 

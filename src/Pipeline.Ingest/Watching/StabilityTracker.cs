@@ -11,6 +11,22 @@ internal sealed class StabilityTracker(TimeSpan stabilityWindow, TimeSpan minimu
 
     public int PendingCount => _seen.Count;
 
+    /// <summary>
+    /// The earliest time a pending file can have stayed unchanged for the whole window, so the watcher looks again
+    /// exactly then instead of polling; null when nothing is pending.
+    /// </summary>
+    public DateTimeOffset? NextDecisionAt()
+    {
+        DateTimeOffset? earliest = null;
+        foreach (var observation in _seen.Values)
+        {
+            var due = observation.UnchangedSince + stabilityWindow;
+            if (earliest is null || due < earliest) earliest = due;
+        }
+
+        return earliest;
+    }
+
     /// <summary>Records one full scan; files missing from it are forgotten (claimed elsewhere or deleted).</summary>
     public void Observe(IReadOnlyCollection<InboxFile> scan, DateTimeOffset now)
     {

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Logging;
+using Pipeline.Benchmarking.Running;
+
+namespace Pipeline.Benchmarking;
+
+/// <summary>The bench's progress lines (on stderr, so `--json` output stays one clean object on stdout).</summary>
+internal static partial class BenchLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Setup}: starting the pipeline processes")]
+    public static partial void Starting(this ILogger logger, SetupKind setup);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Setup}: warmed up with {Count} articles; resident MB: {Resident}")]
+    public static partial void WarmedUp(this ILogger logger, SetupKind setup, int count, string resident);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Setup}: {Count} articles at {Rate:F0}/s; CPU ms per article: {Cpu}")]
+    public static partial void Throughput(this ILogger logger, SetupKind setup, int count, double rate, string cpu);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Setup}: {Count} articles paced at {Rate:F0}/s: p50 {P50:F0} ms, p99 {P99:F0} ms; resident MB: {Resident}; peak: {Peak}")]
+    public static partial void Latency(this ILogger logger, SetupKind setup, int count, double rate, double p50, double p99, string resident, string peak);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ceiling: relaying {Count} messages through three queues with bare RabbitMQ.Client")]
+    public static partial void CeilingStarting(this ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ceiling: {Rate:F0} messages/s")]
+    public static partial void CeilingMeasured(this ILogger logger, double rate);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Starting a private {Server} (none given)")]
+    public static partial void StartingServer(this ILogger logger, string server);
+}

@@ -1,0 +1,49 @@
+using Pipeline.Benchmarking.Generation;
+
+namespace Pipeline.Benchmarking.Running;
+
+/// <summary>When one file was dropped, by the bench's clock (the same machine's clock the store uses).</summary>
+public readonly record struct Drop(string FileName, DateTimeOffset DroppedAt);
+
+/// <summary>
+/// Drops files the way a well-behaved producer does: written beside the inbox, then renamed into it (a rename is
+/// atomic, so the watcher never sees half a file). Each file is written at its drop time, so its modification
+/// time is as fresh as a producer's would be and file detection is measured as it really is.
+/// </summary>
+internal sealed class InboxDriver
+{
+    private readonly string _inbox;
+    private readonly string _staging;
+
+    public InboxDriver(string inbox, string dataDirectory)
+    {
+        _inbox = inbox;
+        // Same file system as the inbox, so the rename is atomic; outside it, so the watcher ignores it.
+        _staging = Directory.CreateDirectory(Path.Combine(dataDirectory, "bench-staging")).FullName;
+    }
+
+    /// <summary>Drops every article, as fast as possible when <paramref name="perSecond"/> is null, else at that pace.</summary>
+    public async Task<IReadOnlyList<Drop>> DropAsync(IEnumerable<GeneratedArticle> articles, double? perSecond, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var drops = new List<Drop>();
+        var start = clock.GetTimestamp();
+        foreach (var article in articles)
+        {
+            if (perSecond is { } rate)
+            {
+                var due = TimeSpan.FromSeconds(drops.Count / rate);
+                var wait = due - clock.GetElapsedTime(start);
+                if (wait > TimeSpan.Zero)
+                    await Task.Delay(wait, clock, cancellationToken);
+            }
+
+            var droppedAt = clock.GetUtcNow();
+            var staged = Path.Combine(_staging, article.FileName);
+            await File.WriteAllBytesAsync(staged, article.Content, cancellationToken);
+            File.Move(staged, Path.Combine(_inbox, article.FileName));
+            drops.Add(new Drop(article.FileName, droppedAt));
+        }
+
+        return drops;
+    }
+}
