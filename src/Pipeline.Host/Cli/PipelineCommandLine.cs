@@ -18,6 +18,7 @@ public static class PipelineCommandLine
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(TrainNerCommand.Create());
         root.Subcommands.Add(Monitoring.StatusCommand.Create());
         root.Subcommands.Add(Errors.ErrorsCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
