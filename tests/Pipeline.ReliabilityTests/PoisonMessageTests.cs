@@ -54,6 +54,11 @@ public sealed class PoisonMessageTests(ITestOutputHelper output) : IAsyncLifetim
             worker.Kill();
             await worker.WaitForExitAsync(Patience);
             kills++;
+            // Queue counts lag by a statistics interval: see the message handed back before the next worker
+            // starts, so that each kill above is a real delivery and not a stale count.
+            await Eventually.WaitUntilAsync(async ct =>
+                (await management.GetQueueAsync("pipeline-extract", cancellationToken: ct))?.MessagesUnacknowledged == 0,
+                Patience, "the broker takes the message back from the killed worker");
             worker = await StartWorkerAsync();
         }
         output.WriteLine($"dead-lettered after {kills} crashes with delivery limit {DeliveryLimit}");
