@@ -34,7 +34,11 @@ public sealed partial class IndexArticlesConsumer(
 
         var outcomes = await store.UpsertAsync(documents, context.CancellationToken);
         var finished = clock.GetUtcNow();
-        var created = outcomes.ToDictionary(o => o.DocumentId, o => o.Created);
+        // The same content dropped twice under two names shares a document id and may arrive in one batch:
+        // it is created at most once, and only its first announcement says so.
+        var created = new Dictionary<Guid, bool>(outcomes.Count);
+        foreach (var outcome in outcomes)
+            created[outcome.DocumentId] = created.GetValueOrDefault(outcome.DocumentId) || outcome.Created;
 
         foreach (var document in documents)
         {
@@ -44,6 +48,7 @@ public sealed partial class IndexArticlesConsumer(
                 ["CorrelationId"] = document.CorrelationId,
             });
             var isNew = created.GetValueOrDefault(document.DocumentId);
+            created[document.DocumentId] = false;
             LogStored(document.Article.Source.Path, isNew, (finished - document.DroppedAt).TotalMilliseconds);
             await context.Publish(new ArticleIndexed
             {

@@ -67,13 +67,33 @@ public sealed class IndexArticlesConsumerTests
         Assert.False(await harness.Published.Any<Fault<Batch<ArticleExtracted>>>());
     }
 
-    private static ServiceProvider BuildProvider(InMemoryArticleStore store)
+    [Fact]
+    public async Task The_same_content_twice_in_one_batch_is_stored_once_and_both_files_are_announced()
+    {
+        var store = new InMemoryArticleStore();
+        await using var provider = BuildProvider(store, batchTimeLimit: "00:00:01");
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+
+        // Two files with the same bytes under different names share one document id.
+        var original = Extracted("asli.txt", "ee");
+        var copy = original with { CorrelationId = Guid.NewGuid(), Article = original.Article with { Source = original.Article.Source with { Path = "salinan.txt" } } };
+        await Task.WhenAll(harness.Bus.Publish(original), harness.Bus.Publish(copy));
+
+        Assert.True(await harness.Published.Any<ArticleIndexed>(x => x.Context.Message.CorrelationId == original.CorrelationId));
+        Assert.True(await harness.Published.Any<ArticleIndexed>(x => x.Context.Message.CorrelationId == copy.CorrelationId));
+        Assert.Single(store.Documents);
+        Assert.Single(harness.Published.Select<ArticleIndexed>(), x => x.Context.Message.Created);
+        Assert.False(await harness.Published.Any<Fault<Batch<ArticleExtracted>>>());
+    }
+
+    private static ServiceProvider BuildProvider(InMemoryArticleStore store, string batchTimeLimit = "00:00:00.010")
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["IndexConsumer:RetryMinInterval"] = "00:00:00.010",
             ["IndexConsumer:RetryMaxInterval"] = "00:00:00.050",
-            ["IndexConsumer:BatchTimeLimit"] = "00:00:00.010",
+            ["IndexConsumer:BatchTimeLimit"] = batchTimeLimit,
         }).Build();
         return new ServiceCollection()
             .AddSingleton<IArticleStore>(store)

@@ -65,11 +65,11 @@ public sealed partial class RabbitMqFailedMessages(
         await using var connection = await ConnectAsync(cancellationToken);
         foreach (var (name, queue) in StageQueues)
         {
-            var selected = stage is null || stage == name;
-            var swept = await SweepAsync(connection, name, queue, m => selected && (messageId is null || m.Id == messageId), cancellationToken);
-            var count = swept.Count(m => selected && (messageId is null || m.Id == messageId));
-            replayed += count;
-            remaining += swept.Count - count;
+            bool Selected(FailedMessage m) => (stage is null || stage == name) && (messageId is null || m.Id == messageId);
+            var swept = await SweepAsync(connection, name, queue, Selected, cancellationToken);
+            var sent = swept.Count(Selected);
+            replayed += sent;
+            remaining += swept.Count - sent;
         }
         LogReplayed(replayed, stage ?? "all", messageId ?? "all", remaining);
         return new ReplayResult(true, null, replayed, remaining);

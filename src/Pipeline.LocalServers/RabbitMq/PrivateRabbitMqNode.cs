@@ -11,7 +11,8 @@ namespace Pipeline.LocalServers;
 public sealed class PrivateRabbitMqNode : IAsyncDisposable
 {
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(2);
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(1);
+    // stop_app on a loaded machine with quorum queues and live consumers was seen to take over a minute.
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(30);
 
     private readonly string _directory;

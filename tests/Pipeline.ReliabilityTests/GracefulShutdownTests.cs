@@ -1,0 +1,83 @@
+using Pipeline.Storage;
+using Pipeline.Testing.Processes;
+using Pipeline.Testing.RabbitMq;
+using Xunit.Abstractions;
+
+namespace Pipeline.ReliabilityTests;
+
+/// <summary>
+/// SIGTERM to a busy worker: it stops taking messages, finishes or hands back what it holds, exits within
+/// Pipeline:ShutdownTimeout, and a replacement finishes the backlog with nothing lost and nothing doubled.
+/// </summary>
+public sealed class GracefulShutdownTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(180);
+    private readonly string _data = Directory.CreateTempSubdirectory("pipeline-sigterm-").FullName;
+    private readonly List<ChildProcess> _workers = [];
+    private RabbitMqServer? _broker;
+
+    [Theory]
+    [InlineData("extract")]
+    [InlineData("index")]
+    public async Task A_busy_worker_stopped_by_SIGTERM_exits_in_time_and_loses_nothing(string stage)
+    {
+        const int fileCount = 150;
+        var broker = _broker!;
+        using var management = broker.CreateManagementClient();
+        var victim = await StartAsync(stage);
+        await StartAsync(stage == "extract" ? "index" : "extract");
+        await Eventually.WaitUntilAsync(async ct =>
+            (await management.GetQueueAsync("pipeline-extract", cancellationToken: ct))?.Consumers == 1 &&
+            (await management.GetQueueAsync("pipeline-index", cancellationToken: ct))?.Consumers == 1,
+            Patience, "extract and index workers consume");
+        await StartAsync("ingest");
+        var inbox = Path.Combine(_data, "inbox");
+        await Eventually.WaitUntilAsync(() => Directory.Exists(inbox), Patience, "ingest creates the inbox");
+        for (var i = 0; i < fileCount; i++)
+            await File.WriteAllTextAsync(Path.Combine(inbox, $"berita {i:D4}.txt"), Articles.Create(i));
+
+        var (services, store) = await Store.OpenAsync("sqlite", _data);
+        await using var _ = services;
+        await Eventually.WaitUntilAsync(async ct => await store.CountAsync(ct) >= 5, Patience, "the pipeline is busy storing");
+        var storedAtSignal = await store.CountAsync(CancellationToken.None);
+
+        victim.SignalTerminate();
+        var exitCode = await victim.WaitForExitAsync(ShutdownTimeout + TimeSpan.FromSeconds(10));
+        Assert.Equal(0, exitCode);
+        output.WriteLine($"{stage} worker exited with {storedAtSignal} of {fileCount} stored at SIGTERM");
+        Assert.True(storedAtSignal < fileCount, "the worker was stopped while work remained");
+        await Eventually.WaitUntilAsync(async ct => (await management.GetQueueAsync($"pipeline-{stage}", cancellationToken: ct))?.Consumers == 0,
+            Patience, "the broker sees no consumer of the stopped stage");
+
+        await StartAsync(stage);
+        await Eventually.WaitUntilAsync(async ct => await store.CountAsync(ct) >= fileCount, Patience, "the replacement finishes the backlog");
+        Assert.Equal(fileCount, await store.CountAsync(CancellationToken.None));
+        for (var i = 0; i < fileCount; i += 5)
+            Assert.Equal(1, (await store.SearchAsync(new SearchRequest(Articles.MarkerOf(i)), CancellationToken.None)).Total);
+        Assert.Equal(0, await Broker.MessagesAsync(management, "pipeline-extract_error"));
+        Assert.Equal(0, await Broker.MessagesAsync(management, "pipeline-index_error"));
+    }
+
+    private async Task<ChildProcess> StartAsync(string stage)
+    {
+        var worker = Pipeline.Start(output, stage, new Dictionary<string, string?> { ["Pipeline__ShutdownTimeout"] = ShutdownTimeout.ToString() },
+            "worker", stage, "--rabbitmq", _broker!.AmqpUri.ToString(), "--data", _data, "--urls", "http://127.0.0.1:0");
+        _workers.Add(worker);
+        await worker.WaitForOutputAsync("Pipeline is running", Patience);
+        return worker;
+    }
+
+    public async Task InitializeAsync() => _broker = await RabbitMqServer.StartPrivateAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var worker in _workers)
+        {
+            await worker.StopGracefullyAsync(TimeSpan.FromSeconds(15));
+            await worker.DisposeAsync();
+        }
+        if (_broker is not null) await _broker.DisposeAsync();
+        Directory.Delete(_data, recursive: true);
+    }
+}
