@@ -34,14 +34,14 @@ public sealed class EmbeddedPipelineTests(ITestOutputHelper output) : IDisposabl
         {
             var results = await store.SearchAsync(new SearchRequest("Semarang banjir"), ct);
             return results.Hits.Count > 0 ? results.Hits[0] : null;
-        }, TimeSpan.FromSeconds(15), "the dropped article is found by search");
+        }, TimeSpan.FromSeconds(60), "the dropped article is found by search");
         output.WriteLine($"drop to searchable: {watch.ElapsedMilliseconds} ms");
 
         Assert.Equal("Banjir Rendam Ratusan Rumah di Semarang Utara", hit.Title);
         Assert.Equal("banjir.txt", hit.SourcePath);
         await Eventually.WaitUntilAsync(
             () => Directory.EnumerateFiles(Path.Combine(_data, "archive"), "*", SearchOption.AllDirectories).Any(),
-            TimeSpan.FromSeconds(10), "the stored file is archived");
+            TimeSpan.FromSeconds(30), "the stored file is archived");
         Assert.Empty(Directory.EnumerateFiles(inbox, "*", SearchOption.AllDirectories));
         await app.StopAsync();
     }
@@ -58,7 +58,7 @@ public sealed class EmbeddedPipelineTests(ITestOutputHelper output) : IDisposabl
             await app.StartAsync();
             await File.WriteAllTextAsync(Path.Combine(_data, "inbox", "pemilu.txt"), SampleArticles.ElectionInBandung);
             var store = app.Services.GetRequiredService<IArticleStore>();
-            await Eventually.WaitUntilAsync(async ct => await store.CountAsync(ct) == 1, TimeSpan.FromSeconds(15), "the article is stored");
+            await Eventually.WaitUntilAsync(async ct => await store.CountAsync(ct) == 1, TimeSpan.FromSeconds(60), "the article is stored");
             await app.StopAsync();
         }
 
