@@ -61,8 +61,6 @@ function stageRow(tbody, stage) {
 
 function renderStages(stages) {
   const tbody = document.querySelector("#stages tbody");
-  const failed = document.querySelector("#failed tbody");
-  failed.replaceChildren();
   for (const stage of stages) {
     const row = stageRow(tbody, stage);
     for (const field of columns) {
@@ -70,10 +68,6 @@ function renderStages(stages) {
       cell.textContent = cellText(stage, field);
       if (field === "errors") cell.classList.toggle("errors-nonzero", stage.errors > 0);
     }
-    const line = element("tr");
-    line.dataset.stage = stage.stage;
-    line.append(element("td", stage.stage), element("td", stage.errorQueue), element("td", text(stage.errors)));
-    failed.appendChild(line);
   }
 }
 
@@ -113,6 +107,7 @@ function renderStatus(status) {
   document.getElementById("source").textContent = "source: " + status.source;
   document.getElementById("updated").textContent = "at " + new Date(status.generatedAt).toLocaleTimeString();
   renderStages(status.stages);
+  failedMessages.errorDepth(status.stages.reduce((sum, stage) => sum + (stage.errors || 0), 0));
   renderAlerts(status.alerts);
   renderTotals(status.pipeline);
 }
