@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Pipeline.Benchmarking.Reporting;
 
 /// <summary>
@@ -20,7 +22,14 @@ public sealed record BenchReport(
 /// <summary>Throughput at saturation; latency (drop to stored) at half that rate; the largest resident set of any process.</summary>
 public record SetupResult(double ArticlesPerSecond, double P50Ms, double P95Ms, double P99Ms, double PeakRssMb);
 
-public sealed record DistributedResult(double ArticlesPerSecond, double P50Ms, double P95Ms, double P99Ms, double PeakRssMb, StageCpu CpuMsPerArticle)
+/// <param name="CpuMsPerArticle">Written after the fields shared with <see cref="SetupResult"/>, as the issue lists them.</param>
+public sealed record DistributedResult(
+    double ArticlesPerSecond,
+    double P50Ms,
+    double P95Ms,
+    double P99Ms,
+    double PeakRssMb,
+    [property: JsonPropertyOrder(1)] StageCpu CpuMsPerArticle)
     : SetupResult(ArticlesPerSecond, P50Ms, P95Ms, P99Ms, PeakRssMb);
 
 /// <summary>CPU milliseconds (user + system) each worker process spent per article in the throughput phase.</summary>

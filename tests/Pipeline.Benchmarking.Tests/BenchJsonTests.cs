@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Pipeline.Benchmarking.Reporting;
+
+namespace Pipeline.Benchmarking.Tests;
+
+public sealed class BenchJsonTests
+{
+    private static readonly string[] SetupFields = ["articlesPerSecond", "p50Ms", "p95Ms", "p99Ms", "peakRssMb"];
+
+    [Fact]
+    public void Json_has_exactly_the_shape_the_issue_asks_for()
+    {
+        var report = new BenchReport(
+            new SetupResult(1200, 80, 150, 210, 150),
+            new DistributedResult(600, 90, 160, 240, 180, new StageCpu(0.3, 0.5, 0.9)),
+            new DistributedResult(700, 85, 150, 220, 170, new StageCpu(0.3, 0.5, 0.6)),
+            new CeilingResult(1500));
+
+        using var json = JsonDocument.Parse(BenchJson.Serialize(report));
+        var root = json.RootElement;
+        Assert.Equal(["embedded", "distributed", "distributedSqlite", "ceiling", "ratio"], Names(root));
+        Assert.Equal(SetupFields, Names(root.GetProperty("embedded")));
+        foreach (var distributed in new[] { root.GetProperty("distributed"), root.GetProperty("distributedSqlite") })
+        {
+            Assert.Equal([.. SetupFields, "cpuMsPerArticle"], Names(distributed));
+            Assert.Equal(["ingest", "extract", "index"], Names(distributed.GetProperty("cpuMsPerArticle")));
+        }
+
+        Assert.Equal(["messagesPerSecond"], Names(root.GetProperty("ceiling")));
+        Assert.Equal(600.0 / 1500, root.GetProperty("ratio").GetDouble(), 3);
+        Assert.Equal(0.9, root.GetProperty("distributed").GetProperty("cpuMsPerArticle").GetProperty("index").GetDouble());
+    }
+
+    [Fact]
+    public void Set_ups_that_did_not_run_are_null_and_so_is_the_ratio()
+    {
+        var report = new BenchReport(new SetupResult(1200, 80, 150, 210, 150), null, null, null);
+
+        using var json = JsonDocument.Parse(BenchJson.Serialize(report));
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("distributed").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("ratio").ValueKind);
+    }
+
+    [Fact]
+    public void Table_names_every_set_up_that_ran_and_the_ceiling()
+    {
+        var report = new BenchReport(
+            new SetupResult(1234, 80, 150, 210, 150),
+            new DistributedResult(617, 90, 160, 240, 180, new StageCpu(0.3, 0.5, 0.9)),
+            null,
+            new CeilingResult(1500));
+
+        var table = BenchTable.Format(report, 100);
+        Assert.Contains("embedded", table, StringComparison.Ordinal);
+        Assert.Contains("1234", table, StringComparison.Ordinal);
+        Assert.Contains("0.30 / 0.50 / 0.90", table, StringComparison.Ordinal);
+        Assert.Contains("1500 messages/s", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("sqlite", table, StringComparison.Ordinal);
+    }
+
+    private static string[] Names(JsonElement element) => [.. element.EnumerateObject().Select(p => p.Name)];
+}
