@@ -125,14 +125,6 @@ public sealed class IngestLedger
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
-        // synchronous=NORMAL in WAL mode: commits no longer wait for fsync (the WAL is synced at checkpoints).
-        // With FULL, the four commits per file serialised on the disk's flush latency and capped ingest at about
-        // 55 files/s on the bench machine. A power cut may now roll back the last few commits; the file is never
-        // lost (it is in the inbox, work folder or archive), ClaimRecovery republishes claimed files without a
-        // row, and the store is idempotent by content, so the worst case is a duplicate publish.
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous = NORMAL";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 
@@ -141,7 +133,8 @@ public sealed class IngestLedger
         using var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        // WAL (a property of the file, so set once) lets replicas on one host read while another writes.
+        // WAL (a property of the file, so set once) lets replicas on one host read while another writes;
+        // each connection keeps SQLite's default synchronous=FULL, so a committed state survives power loss.
         command.CommandText = """
             PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS claims (
