@@ -4,9 +4,11 @@ using Pipeline.Ner;
 namespace Pipeline.Extraction.Enrich;
 
 /// <summary>
-/// Finds entities with the rules and, when one is registered, the trained tagger. Where both name overlapping
-/// text the tagger's span wins (it has seen context the rules cannot), except for exact gazetteer names,
-/// which the rules know for certain; the rules fill in what the tagger missed.
+/// Finds entities with the rules and, when one is registered, the trained tagger. With a tagger, its spans are the
+/// entities: measured through <c>pipeline extract</c> on the NER dev sets, letting the capitalisation rules override
+/// or add to them cost 10 to 20 points of F1 (they type every capitalised run, split names at gazetteer words and
+/// cannot tell "Bursa Efek Indonesia" from "Indonesia"). The rules add only what they know for certain and the
+/// tagger left untouched: exact names of the place and organisation gazetteers.
 /// </summary>
 internal sealed class EntityEnricher(IEntityTagger? tagger)
 {
@@ -17,61 +19,78 @@ internal sealed class EntityEnricher(IEntityTagger? tagger)
         if (tagger is null)
             return EntityMerger.Merge(body, rules);
 
-        var tagged = Tag(body, sentences);
-        var merged = new List<EntityMention>(tagged.Count + rules.Count);
-        foreach (var t in tagged)
-        {
-            if (!OverlapsGazetteerName(body, t, rules))
-                merged.Add(t);
-        }
+        var merged = Tag(body, sentences);
+        var taggedCount = merged.Count;
         foreach (var r in rules)
         {
-            if (!Overlaps(r, merged))
+            if (IsGazetteerName(body, r) && !Overlaps(r, merged, taggedCount))
                 merged.Add(r);
         }
         return EntityMerger.Merge(body, merged);
     }
 
+    /// <summary>Tags each sentence in the tokens the model was trained on and maps the spans back to body offsets.</summary>
     private List<EntityMention> Tag(string body, List<TextSpan> sentences)
     {
         var found = new List<EntityMention>();
         var tokens = new List<string>(64);
+        var spans = new List<TextSpan>(64);
         foreach (var sentence in sentences)
         {
-            var words = TextSpans.Words(body, sentence.Start, sentence.End);
+            spans.Clear();
+            TaggerTokens.Split(body, sentence.Start, sentence.End, spans);
             tokens.Clear();
-            foreach (var w in words)
-                tokens.Add(body.Substring(w.Start, w.Length));
+            foreach (var s in spans)
+                tokens.Add(body.Substring(s.Start, s.Length));
             foreach (var span in tagger!.Tag(tokens))
             {
-                if (span.TokenCount <= 0 || span.StartToken < 0 || span.StartToken + span.TokenCount > words.Count)
+                if (span.TokenCount <= 0 || span.StartToken < 0 || span.StartToken + span.TokenCount > spans.Count)
                     continue;
-                var start = words[span.StartToken].Start;
-                var end = words[span.StartToken + span.TokenCount - 1].End;
-                found.Add(new EntityMention(start, end - start, span.Type));
+                if (TrimmedMention(body, spans, span) is { } mention)
+                    found.Add(mention);
             }
         }
         return found;
     }
 
-    private static bool OverlapsGazetteerName(string body, EntityMention tagged, List<EntityMention> rules)
+    /// <summary>A span that opens or closes on a bracket or quote ("( Jokowi", "Harja Utama )") keeps only the name inside.</summary>
+    private static EntityMention? TrimmedMention(string body, List<TextSpan> spans, TaggedSpan span)
     {
-        foreach (var r in rules)
+        var first = span.StartToken;
+        var last = span.StartToken + span.TokenCount - 1;
+        while (first <= last && !HasLetterOrDigit(body, spans[first]))
+            first++;
+        while (last >= first && !HasLetterOrDigit(body, spans[last]))
+            last--;
+        if (first > last)
+            return null;
+        var start = spans[first].Start;
+        return new EntityMention(start, spans[last].End - start, span.Type);
+    }
+
+    private static bool HasLetterOrDigit(string body, TextSpan token)
+    {
+        foreach (var c in body.AsSpan(token.Start, token.Length))
         {
-            if (r.Start < tagged.End && tagged.Start < r.End && r.Type != EntityMerger.Unknown)
-            {
-                var text = body.Substring(r.Start, r.Length);
-                if (Gazetteer.Locations.Contains(text) || Gazetteer.Organizations.Contains(text))
-                    return true;
-            }
+            if (char.IsLetterOrDigit(c))
+                return true;
         }
         return false;
     }
 
-    private static bool Overlaps(EntityMention m, List<EntityMention> others)
+    private static bool IsGazetteerName(string body, EntityMention mention)
     {
-        foreach (var o in others)
+        if (mention.Type == EntityMerger.Unknown)
+            return false;
+        var text = body.AsSpan(mention.Start, mention.Length);
+        return Gazetteer.Locations.Has(text) || Gazetteer.Organizations.Has(text);
+    }
+
+    private static bool Overlaps(EntityMention m, List<EntityMention> others, int count)
+    {
+        for (var i = 0; i < count; i++)
         {
+            var o = others[i];
             if (m.Start < o.End && o.Start < m.End)
                 return true;
         }
