@@ -3,6 +3,8 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using Pipeline.Contracts;
 using Pipeline.Extraction;
+using Pipeline.Ner;
+using Pipeline.Ner.Model;
 
 namespace Pipeline.Benchmarks;
 
@@ -15,6 +17,7 @@ namespace Pipeline.Benchmarks;
 public class ExtractionBenchmarks
 {
     private readonly ArticleExtractor _extractor = new(new ExtractionOptions());
+    private readonly ArticleExtractor _extractorWithTagger = new(new ExtractionOptions(), new PerceptronTagger(NerModel.LoadShipped()));
     private ExtractionInput _plainText = null!;
     private List<ExtractionInput> _pages = null!;
 
@@ -28,6 +31,10 @@ public class ExtractionBenchmarks
     /// <summary>One 5 KB article, all enrichment: articles/s = 1 / mean.</summary>
     [Benchmark]
     public Article PlainText5Kb() => _extractor.Extract(_plainText);
+
+    /// <summary>The same article the way <c>pipeline extract</c> and the extract workers run it: with the shipped entity model.</summary>
+    [Benchmark]
+    public Article PlainText5KbWithTagger() => _extractorWithTagger.Extract(_plainText);
 
     /// <summary>Every page once: pages/s = page count / mean (the count is printed by <see cref="BenchmarkData"/>).</summary>
     [Benchmark]

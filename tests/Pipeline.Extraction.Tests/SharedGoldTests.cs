@@ -9,7 +9,13 @@ namespace Pipeline.Extraction.Tests;
 public sealed class SharedGoldTests
 {
     [SkippableFact]
-    public void Every_gold_field_of_the_shared_seed_is_right()
+    public void Every_gold_field_of_the_shared_seed_is_right() => CheckGold(tagger: null);
+
+    /// <summary>The product path: <c>pipeline extract</c> registers the shipped entity model.</summary>
+    [SkippableFact]
+    public void Every_gold_field_of_the_shared_seed_is_right_with_the_shipped_tagger() => CheckGold(Extract.ShippedTagger.Value);
+
+    private static void CheckGold(Pipeline.Ner.IEntityTagger? tagger)
     {
         var goldDir = Path.Combine(RepoPaths.Shared, "eval", "seed");
         Skip.IfNot(Directory.Exists(goldDir), $"{goldDir} is not present");
@@ -23,7 +29,7 @@ public sealed class SharedGoldTests
             var articlePath = Path.Combine(RepoPaths.Shared, g.GetProperty("file").GetString()!);
             Skip.IfNot(File.Exists(articlePath), $"{articlePath} is not present");
             // The reference date stands for the file's modification time: a day in the week after the meeting.
-            var article = Extract.Bytes(File.ReadAllBytes(articlePath), Path.GetFileName(articlePath), new DateTimeOffset(2024, 6, 20, 0, 0, 0, TimeSpan.Zero));
+            var article = Extract.Bytes(File.ReadAllBytes(articlePath), Path.GetFileName(articlePath), new DateTimeOffset(2024, 6, 20, 0, 0, 0, TimeSpan.Zero), tagger: tagger);
 
             Assert.Equal(g.GetProperty("title").GetString(), article.Title);
             Assert.Equal(g.GetProperty("language").GetString(), article.Language);

@@ -22,6 +22,7 @@ internal sealed class ArticleEnricher(ExtractionOptions options, IEntityTagger? 
         var sentences = TextSpans.Sentences(body);
         var title = doc.Title?.Trim() is { Length: > 0 } t ? t : body[..sentences[0].End];
 
+        // Entities come from the body alone: mention offsets index into it, and the names of a headline recur there.
         var entities = _entities.Find(body, sentences);
         AddDatelinePlace(doc.Dateline, entities);
         var keywords = KeywordExtractor.Extract(body, words, title, entities, options.KeywordCount);

@@ -5,7 +5,8 @@ namespace Pipeline.Extraction.Enrich;
 /// <summary>
 /// Turns mentions into entities: a surname or first name alone ("Stoltenberg", "PM Orban" after its title was
 /// stripped) joins the full name it belongs to ("Jens Stoltenberg", "Viktor Orban"); the same text keeps one type,
-/// the one most of its mentions got; mentions of unknown type survive only by joining a known person.
+/// the one most of its mentions got; mentions of unknown type survive only by joining a known person. A lone word that
+/// is a known place or organisation never joins a person.
 /// </summary>
 internal static class EntityMerger
 {
@@ -28,8 +29,9 @@ internal static class EntityMerger
             var text = Text(body, m);
             var type = m.Type;
             var name = text;
-            if (!text.Contains(' ', StringComparison.Ordinal) && type is EntityTypes.Person or Unknown
-                && FullNameOf(text, fullNames) is { } full)
+            // A tagger may type a lone surname by its context ("Stoltenberg" as a place after "di"); once the article
+            // has named the person in full, the surname is that person unless it is itself a known place or organisation.
+            if (!text.Contains(' ', StringComparison.Ordinal) && !IsGazetteerName(text) && FullNameOf(text, fullNames) is { } full)
             {
                 name = full;
                 type = EntityTypes.Person;
@@ -71,6 +73,8 @@ internal static class EntityMerger
         }
         return found;
     }
+
+    private static bool IsGazetteerName(string text) => Gazetteer.Locations.Contains(text) || Gazetteer.Organizations.Contains(text);
 
     private static string Text(string body, EntityMention m) => body.Substring(m.Start, m.Length);
 

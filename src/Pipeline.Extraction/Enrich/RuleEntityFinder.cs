@@ -268,7 +268,7 @@ internal static class RuleEntityFinder
     }
 
     /// <summary>"NATO-Ukraina" names two things; each known part becomes its own mention.</summary>
-    private static bool SplitHyphenated(string body, TextSpan word, List<EntityMention> output)
+    public static bool SplitHyphenated(string body, TextSpan word, List<EntityMention> output)
     {
         var text = body.AsSpan(word.Start, word.Length);
         var dash = text.IndexOf('-');

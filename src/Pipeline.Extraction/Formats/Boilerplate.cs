@@ -31,7 +31,11 @@ internal static partial class Boilerplate
         return words.Length <= 16 && capitalised * 2 > words.Length;
     }
 
-    /// <summary>Reads the person named in a credit line such as <c>Pewarta: Ade Irma</c> or <c>By Jane Doe</c>.</summary>
+    /// <summary>
+    /// Reads the person named in a credit line such as <c>Pewarta: Ade Irma</c> or <c>By Jane Doe</c>. Every word of the
+    /// name is capitalised (case-sensitively, though the label is not), so a sentence opening with the everyday word
+    /// "oleh" ("Oleh sebab itu, ...") stays in the body.
+    /// </summary>
     public static string? AuthorFromCreditLine(string line)
     {
         var match = AuthorLine().Match(line.Trim());
@@ -47,6 +51,6 @@ internal static partial class Boilerplate
     [GeneratedRegex(@"^(?:(?:writing|editing|reporting|additional reporting|compiled) by\b|(?:editor|pewarta|penulis|reporter|penyunting|redaktur|fotografer|foto|sumber|caption|kontributor)\s*:)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CreditLine();
 
-    [GeneratedRegex(@"^(?:(?:pewarta|penulis|reporter|oleh|writer|author|by|reporting by)\s*:?\s+)(?<name>\p{Lu}[\p{L}.'\- ]{1,60}?)(?:\s*[,(/|].*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:pewarta|penulis|reporter|oleh|writer|author|by|reporting by)\s*:?\s+)(?<name>(?-i:\p{Lu}[\p{L}.'\-]*(?: \p{Lu}[\p{L}.'\-]*){0,5}))(?:\s*[,(/|].*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorLine();
 }

@@ -55,6 +55,14 @@ public sealed class PlainTextTests
     }
 
     [Fact]
+    public void A_sentence_opening_with_oleh_is_body_text_not_a_credit_line()
+    {
+        var article = Extract.Text("Judul\nSatu.\nOleh sebab itu, partai menerima dia sebagai calon.\nOleh: Rina Wulandari");
+        Assert.Equal(["Satu.", "Oleh sebab itu, partai menerima dia sebagai calon."], article.Paragraphs);
+        Assert.Equal(["Rina Wulandari"], article.Authors);
+    }
+
+    [Fact]
     public void A_paragraph_after_a_bare_read_also_label_is_kept()
     {
         var article = Extract.Text("Judul\nSatu.\nBaca juga:\nIa juga mendesak pemerintah untuk bertindak cepat.\n");
