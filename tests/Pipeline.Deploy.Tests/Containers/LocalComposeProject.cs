@@ -32,8 +32,8 @@ internal sealed class LocalComposeProject(PodmanService podman, string projectNa
         {
             ["DOCKER_HOST"] = podman.DockerHost,
             // Podman 4.3's API stalled (60 s read time-outs, then a wedged service) when docker-compose created
-            // and started six containers at once on a loaded machine: one at a time, with a longer time-out.
-            ["COMPOSE_PARALLEL_LIMIT"] = "1",
+            // and started six containers at once on a loaded machine: two at a time (its least), with a longer time-out.
+            ["COMPOSE_PARALLEL_LIMIT"] = "2",
             ["COMPOSE_HTTP_TIMEOUT"] = "300",
         };
         foreach (var (name, value) in podman.Environment)
