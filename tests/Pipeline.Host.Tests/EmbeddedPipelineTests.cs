@@ -24,7 +24,8 @@ public sealed class EmbeddedPipelineTests(ITestOutputHelper output) : IDisposabl
         });
         await app.StartAsync();
         var inbox = Path.Combine(_data, "inbox");
-        Assert.True(Directory.Exists(inbox), "run creates the inbox");
+        // Ingest creates the inbox once the bus is up, which may be just after StartAsync returns.
+        await Eventually.WaitUntilAsync(() => Directory.Exists(inbox), TimeSpan.FromSeconds(30), "run creates the inbox");
 
         var watch = Stopwatch.StartNew();
         await File.WriteAllTextAsync(Path.Combine(inbox, "banjir.txt"), SampleArticles.FloodInSemarang);
@@ -56,6 +57,7 @@ public sealed class EmbeddedPipelineTests(ITestOutputHelper output) : IDisposabl
         }))
         {
             await app.StartAsync();
+            await Eventually.WaitUntilAsync(() => Directory.Exists(Path.Combine(_data, "inbox")), TimeSpan.FromSeconds(30), "run creates the inbox");
             await File.WriteAllTextAsync(Path.Combine(_data, "inbox", "pemilu.txt"), SampleArticles.ElectionInBandung);
             var store = app.Services.GetRequiredService<IArticleStore>();
             await Eventually.WaitUntilAsync(async ct => await store.CountAsync(ct) == 1, TimeSpan.FromSeconds(60), "the article is stored");
