@@ -33,6 +33,18 @@ public class StabilityTrackerTests
     }
 
     [Fact]
+    public void An_empty_file_waits_the_minimum_age_because_its_producer_may_not_have_written_yet()
+    {
+        _tracker.Observe([File(0, T0)], T0);
+        _tracker.Observe([File(0, T0)], T0 + Window);
+        Assert.Empty(_tracker.TakeDecided(T0 + Window));
+        Assert.Equal(T0 + TimeSpan.FromSeconds(5), _tracker.NextDecisionAt());
+
+        _tracker.Observe([File(0, T0)], T0 + TimeSpan.FromSeconds(5));
+        Assert.Equal(ArrivalVerdict.Finished, Assert.Single(_tracker.TakeDecided(T0 + TimeSpan.FromSeconds(5))).Verdict);
+    }
+
+    [Fact]
     public void A_change_in_size_or_time_restarts_the_window()
     {
         _tracker.Observe([File(10, T0)], T0);

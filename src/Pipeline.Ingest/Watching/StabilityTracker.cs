@@ -20,7 +20,7 @@ internal sealed class StabilityTracker(TimeSpan stabilityWindow, TimeSpan minimu
         DateTimeOffset? earliest = null;
         foreach (var observation in _seen.Values)
         {
-            var due = observation.UnchangedSince + stabilityWindow;
+            var due = observation.UnchangedSince + WindowFor(observation.File);
             if (earliest is null || due < earliest) earliest = due;
         }
 
@@ -68,12 +68,19 @@ internal sealed class StabilityTracker(TimeSpan stabilityWindow, TimeSpan minimu
             return ArrivalVerdict.SymbolicLink;
         var quietFor = now - observation.UnchangedSince;
         var untouchedFor = now - file.LastWriteUtc;
-        if (quietFor >= stabilityWindow || (observation.UnchangedSince == observation.FirstSeen && untouchedFor >= minimumAge))
+        if (quietFor >= WindowFor(file) || (observation.UnchangedSince == observation.FirstSeen && untouchedFor >= minimumAge))
             return ArrivalVerdict.Finished;
         if (now - observation.FirstSeen >= growingTimeout)
             return ArrivalVerdict.KeepsGrowing;
         return null;
     }
+
+    /// <summary>
+    /// Producers often create a file and write it a moment later: an empty file must stay empty for the minimum
+    /// age, not just the short stability window, before it is judged (and quarantined as empty).
+    /// </summary>
+    private TimeSpan WindowFor(InboxFile file) =>
+        file.SizeBytes == 0 && minimumAge > stabilityWindow ? minimumAge : stabilityWindow;
 
     private sealed record Observation(InboxFile File, DateTimeOffset FirstSeen, DateTimeOffset UnchangedSince);
 }
