@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,8 @@ namespace Pipeline.Benchmarks.Monitoring;
 
 /// <summary>
 /// What <c>pipeline status --management</c> does once the process runs: one management API call for every
-/// queue, then the health model and alert rules. Target: under 1 s with 50 queues on the broker.
+/// queue, then the health model and alert rules; and the whole command as a user runs it, process start included.
+/// Target: under 1 s with 50 queues on the broker.
 /// Starts a private RabbitMQ node (or uses PIPELINE_TEST_RABBITMQ) with the three stage queues, their error
 /// queues and 44 others, some holding messages.
 /// </summary>
@@ -46,6 +48,35 @@ public class StatusLatencyBenchmarks : IDisposable
     [Benchmark]
     public Task<StatusReport> StatusFromBroker() =>
         StatusClient.FromBrokerAsync(_client!, _options, SampleHistory.For(_options), "bench", CancellationToken.None);
+
+    /// <summary>
+    /// The real <c>pipeline status --management URI --json</c> process, start to exit. Runs the published
+    /// executable when <c>PIPELINE_EXECUTABLE</c> names one (e.g. a ReadyToRun publish), else the build output.
+    /// </summary>
+    [Benchmark]
+    public async Task<int> StatusCommandProcess()
+    {
+        using var process = Process.Start(StatusCommand())!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        // Exit code 1 is a legitimate answer (the stage queues have no consumers); anything else is a failure.
+        if (process.ExitCode > 1 || !output.Contains("\"stages\"", StringComparison.Ordinal))
+            throw new InvalidOperationException($"pipeline status exited with {process.ExitCode}: {output}");
+        return process.ExitCode;
+    }
+
+    private ProcessStartInfo StatusCommand()
+    {
+        var executable = Environment.GetEnvironmentVariable("PIPELINE_EXECUTABLE");
+        var info = new ProcessStartInfo(executable ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (executable is null)
+            info.ArgumentList.Add(Path.Combine(BenchmarkData.RepoRoot(), "src/Pipeline.Host/bin/Release/net10.0/pipeline.dll"));
+        foreach (var argument in (string[])["status", "--json", "--management", _server!.ManagementUri.ToString()])
+            info.ArgumentList.Add(argument);
+        info.Environment["RabbitMq__Uri"] = _server.AmqpUri.ToString();
+        info.Environment["RabbitMq__VirtualHost"] = _server.VirtualHost;
+        return info;
+    }
 
     [GlobalCleanup]
     public async Task StopBrokerAsync()
