@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Pipeline.Monitoring.Health;
 
 /// <summary>Everything known about the pipeline at one moment: the unit the history, alerts and charts work on.</summary>
@@ -7,6 +9,7 @@ public sealed record PipelineSample(DateTimeOffset At, IReadOnlyList<StageSample
 /// <param name="Errors">Messages in the stage's error queue.</param>
 /// <param name="Retries">Retries seen since this process started (in-process), or redeliveries per second times the interval (broker).</param>
 /// <param name="ProcessingTimeMs">Mean handling time of a message in this process, when this process runs the stage.</param>
+/// <param name="OldestMessageAgeSeconds">How long the oldest waiting message has waited, estimated from the history (status reports only).</param>
 public sealed record StageSample(
     string Stage,
     string Queue,
@@ -19,8 +22,10 @@ public sealed record StageSample(
     string ErrorQueue,
     long Errors,
     long Retries,
-    double? ProcessingTimeMs)
+    double? ProcessingTimeMs,
+    double? OldestMessageAgeSeconds = null)
 {
+    [JsonIgnore]
     public long Depth => Ready + Unacked;
 }
 

@@ -12,15 +12,17 @@ public static class StatusBuilder
             return new StatusReport(PipelineHealth.Healthy, DateTimeOffset.UtcNow, source, [], null, []);
 
         var latest = history[^1];
-        var stages = new List<StageStatus>(latest.Stages.Count);
+        var stages = new List<StageSample>(latest.Stages.Count);
         foreach (var s in latest.Stages)
         {
             var age = OldestMessageEstimate.For(history, s.Stage);
-            stages.Add(new StageStatus(
-                s.Stage, s.Queue, s.Ready, s.Unacked, s.Consumers, s.ConsumerUtilisation,
-                Math.Round(s.PublishRate, 2), Math.Round(s.DeliverRate, 2), s.ErrorQueue, s.Errors, s.Retries,
-                s.ProcessingTimeMs is { } ms ? Math.Round(ms, 2) : null,
-                age is { } a ? Math.Round(a.TotalSeconds, 1) : null));
+            stages.Add(s with
+            {
+                PublishRate = Math.Round(s.PublishRate, 2),
+                DeliverRate = Math.Round(s.DeliverRate, 2),
+                ProcessingTimeMs = s.ProcessingTimeMs is { } ms ? Math.Round(ms, 2) : null,
+                OldestMessageAgeSeconds = age is { } a ? Math.Round(a.TotalSeconds, 1) : null,
+            });
         }
         var alerts = AlertRules.Evaluate(history, options);
         return new StatusReport(AlertRules.HealthOf(alerts), latest.At, source, stages, latest.Totals, alerts);
