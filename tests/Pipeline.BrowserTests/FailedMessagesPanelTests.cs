@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 using Pipeline.Contracts;
 using Pipeline.Host.Hosting;
 using Pipeline.Storage;
+using Pipeline.Testing.Messages;
 using Pipeline.Testing.Processes;
 using Pipeline.Testing.RabbitMq;
 using static Microsoft.Playwright.Assertions;
@@ -53,7 +54,7 @@ public sealed class FailedMessagesPanelTests(BrowserFixture browser) : IAsyncLif
         var claimed = Directory.CreateDirectory(Path.Combine(_data.FullName, "claimed")).FullName;
         var missing = Path.Combine(claimed, HostileName);
         var documentId = Guid.NewGuid();
-        await _app!.Services.GetRequiredService<IBus>().Publish(Received(documentId, missing));
+        await _app!.Services.GetRequiredService<IBus>().Publish(TestMessages.ReceivedByClaimCheck(missing, documentId));
         await Eventually.WaitUntilAsync(async ct => (await management.GetQueueAsync(ErrorQueue, _broker.VirtualHost, ct))?.Messages == 1,
             Patience, "the message fails its retries and lands in the error queue");
 
@@ -130,21 +131,6 @@ public sealed class FailedMessagesPanelTests(BrowserFixture browser) : IAsyncLif
     {
         var screenshots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots.FullName, name), FullPage = true });
-    }
-
-    private static ArticleReceived Received(Guid documentId, string contentPath)
-    {
-        var now = DateTimeOffset.UtcNow;
-        return new ArticleReceived
-        {
-            DocumentId = documentId,
-            CorrelationId = documentId,
-            Source = new SourceFile(Path.GetFileName(contentPath), new string('0', 64), "text/plain", 100),
-            ContentPath = contentPath,
-            DroppedAt = now,
-            FileModifiedAt = now,
-            Ingested = new StageVisit(Stages.Ingest, "test", now, now),
-        };
     }
 
     public async Task DisposeAsync()

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Pipeline.Contracts;
+using Pipeline.Testing.Messages;
 using Pipeline.Testing.Processes;
 using Pipeline.Testing.RabbitMq;
 using Xunit.Abstractions;
@@ -42,7 +43,7 @@ public sealed class FailedMessageTests(ITestOutputHelper output) : IAsyncLifetim
         var claimed = Directory.CreateDirectory(Path.Combine(_data, "claimed")).FullName;
         var vanished = Path.Combine(claimed, "vanished.txt");
         var documentId = Guid.NewGuid();
-        await Broker.PublishAsync(BrokerServer, Received(documentId, vanished));
+        await Broker.PublishAsync(BrokerServer, TestMessages.ReceivedByClaimCheck(vanished, documentId));
         await Eventually.WaitUntilAsync(async ct => await Broker.MessagesAsync(management, "pipeline-extract_error", ct) == 1,
             Patience, "the message fails its retries and is moved to pipeline-extract_error");
 
@@ -96,21 +97,6 @@ public sealed class FailedMessageTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.False(report.RootElement.GetProperty("supported").GetBoolean());
         Assert.Contains("process log", report.RootElement.GetProperty("note").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, report.RootElement.GetProperty("total").GetInt32());
-    }
-
-    private static ArticleReceived Received(Guid documentId, string contentPath)
-    {
-        var now = DateTimeOffset.UtcNow;
-        return new ArticleReceived
-        {
-            DocumentId = documentId,
-            CorrelationId = documentId,
-            Source = new SourceFile(Path.GetFileName(contentPath), new string('0', 64), "text/plain", 100),
-            ContentPath = contentPath,
-            DroppedAt = now,
-            FileModifiedAt = now,
-            Ingested = new StageVisit(Stages.Ingest, "test", now, now),
-        };
     }
 
     public async Task InitializeAsync() => _broker = await RabbitMqServer.StartPrivateAsync();
