@@ -61,7 +61,7 @@ internal sealed class ClaimRecovery(IOptions<IngestOptions> options, IngestLedge
                 break;
             case ClaimState.Stored when atStart:
                 await finisher.ArchiveAsync(correlationId, known.DocumentId ?? Guid.Empty,
-                    new SourceFile(known.SourcePath, known.Sha256 ?? "", known.MediaType ?? MediaTypes.OctetStream, known.SizeBytes),
+                    new SourceFile(known.SourcePath, known.Sha256 ?? "", known.MediaType ?? MediaTypes.Unknown, known.SizeBytes),
                     known.DroppedAt, created: false, cancellationToken);
                 break;
             case ClaimState.Quarantined when atStart && known.Reason is not null:

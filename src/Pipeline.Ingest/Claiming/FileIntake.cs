@@ -118,7 +118,7 @@ internal sealed class FileIntake
         {
             Sha256 = read.Sha256,
             DocumentId = DocumentIds.FromSha256Hex(read.Sha256),
-            MediaType = MediaTypes.Guess(file.RelativePath, read.Head),
+            MediaType = MediaTypeSniffer.Guess(file.RelativePath, read.Head),
             SizeBytes = read.SizeBytes,
             FileModifiedAt = read.LastWriteUtc,
         };
@@ -157,7 +157,7 @@ internal sealed class FileIntake
         {
             Sha256 = read.Sha256,
             DocumentId = DocumentIds.FromSha256Hex(read.Sha256),
-            MediaType = known.MediaType ?? MediaTypes.Guess(known.SourcePath, read.Head),
+            MediaType = known.MediaType ?? MediaTypeSniffer.Guess(known.SourcePath, read.Head),
             SizeBytes = read.SizeBytes,
             FileModifiedAt = known.FileModifiedAt ?? read.LastWriteUtc,
             State = ClaimState.Received,
@@ -190,7 +190,7 @@ internal sealed class FileIntake
         {
             DocumentId = documentId,
             CorrelationId = claim.CorrelationId,
-            Source = new SourceFile(claim.SourcePath, claim.Sha256!, claim.MediaType ?? MediaTypes.OctetStream, claim.SizeBytes),
+            Source = new SourceFile(claim.SourcePath, claim.Sha256!, claim.MediaType ?? MediaTypes.Unknown, claim.SizeBytes),
             Content = inlineContent,
             ContentPath = inlineContent is null ? workPath : null,
             DroppedAt = claim.DroppedAt,
