@@ -5,6 +5,7 @@ using Pipeline.Contracts;
 using Pipeline.Ingest.Claiming;
 using Pipeline.Ingest.Ledger;
 using Pipeline.Ingest.Tests.Support;
+using Pipeline.Testing.Processes;
 using Pipeline.Ingest.Watching;
 
 namespace Pipeline.Ingest.Tests;
@@ -15,8 +16,7 @@ public class BadInputTests
     private static async Task<JsonElement> QuarantinedAsync(IngestTestHost host, string relativePath)
     {
         var reasonPath = Path.Combine(host.Options.QuarantineFolder, relativePath) + ".reason.json";
-        await Eventually.HoldsAsync(() => File.Exists(reasonPath) && FileFinisherEntryExists(Path.Combine(host.Options.QuarantineFolder, relativePath)),
-            $"{relativePath} is quarantined beside its reason");
+        await Eventually.WaitUntilAsync(() => File.Exists(reasonPath) && FileFinisherEntryExists(Path.Combine(host.Options.QuarantineFolder, relativePath)), Eventually.DefaultTimeout, $"{relativePath} is quarantined beside its reason");
         using var reason = JsonDocument.Parse(await File.ReadAllTextAsync(reasonPath));
         var root = reason.RootElement.Clone();
         Assert.Equal(Stages.Ingest, root.GetProperty("stage").GetString());

@@ -5,6 +5,7 @@ using Pipeline.Contracts;
 using Pipeline.Ingest.Claiming;
 using Pipeline.Ingest.Ledger;
 using Pipeline.Ingest.Tests.Support;
+using Pipeline.Testing.Processes;
 
 namespace Pipeline.Ingest.Tests;
 
@@ -81,7 +82,7 @@ public class CrashRecoveryTests
         await using var host = await IngestTestHost.StartAsync(beforeStart: async services =>
             correlationId = await LeaveClaimAsync(services, "done.txt", "Already searchable", ClaimState.Stored));
 
-        await Eventually.HoldsAsync(() => File.Exists(Path.Combine(host.Options.ArchiveFolder, "done.txt")), "the file is archived");
+        await Eventually.WaitUntilAsync(() => File.Exists(Path.Combine(host.Options.ArchiveFolder, "done.txt")), Eventually.DefaultTimeout, "the file is archived");
         Assert.Empty(host.Harness.Published.Select<ArticleReceived>());
     }
 
@@ -106,8 +107,7 @@ public class CrashRecoveryTests
         });
 
         var reasonPath = Path.Combine(host.Options.QuarantineFolder, "refused.txt.reason.json");
-        await Eventually.HoldsAsync(() => File.Exists(Path.Combine(host.Options.QuarantineFolder, "refused.txt")) && File.Exists(reasonPath),
-            "the file is quarantined beside its reason");
+        await Eventually.WaitUntilAsync(() => File.Exists(Path.Combine(host.Options.QuarantineFolder, "refused.txt")) && File.Exists(reasonPath), Eventually.DefaultTimeout, "the file is quarantined beside its reason");
         Assert.Contains("No article text.", await File.ReadAllTextAsync(reasonPath), StringComparison.Ordinal);
         Assert.Empty(host.Harness.Published.Select<ArticleReceived>());
     }
@@ -119,7 +119,7 @@ public class CrashRecoveryTests
             await LeaveClaimAsync(services, "was empty.txt", "", ClaimState.Received));
 
         var reasonPath = Path.Combine(host.Options.QuarantineFolder, "was empty.txt.reason.json");
-        await Eventually.HoldsAsync(() => File.Exists(reasonPath), "the empty file is quarantined beside its reason");
+        await Eventually.WaitUntilAsync(() => File.Exists(reasonPath), Eventually.DefaultTimeout, "the empty file is quarantined beside its reason");
         Assert.Contains("empty", await File.ReadAllTextAsync(reasonPath), StringComparison.Ordinal);
         Assert.Empty(host.Harness.Published.Select<ArticleReceived>());
     }
@@ -131,8 +131,6 @@ public class CrashRecoveryTests
         host.Drop("unanswered.txt", "Nobody answered");
         var first = (await host.PublishedAsync<ArticleReceived>(m => m.Source.Path == "unanswered.txt")).Context.Message;
 
-        await Eventually.HoldsAsync(
-            () => host.Harness.Published.Select<ArticleReceived>().Count(m => m.Context.Message.CorrelationId == first.CorrelationId) >= 2,
-            "the unanswered file is published a second time");
+        await Eventually.WaitUntilAsync(() => host.Harness.Published.Select<ArticleReceived>().Count(m => m.Context.Message.CorrelationId == first.CorrelationId) >= 2, Eventually.DefaultTimeout, "the unanswered file is published a second time");
     }
 }

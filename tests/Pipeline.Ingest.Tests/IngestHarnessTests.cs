@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Contracts;
 using Pipeline.Ingest.Ledger;
 using Pipeline.Ingest.Tests.Support;
+using Pipeline.Testing.Processes;
 
 namespace Pipeline.Ingest.Tests;
 
@@ -34,8 +35,7 @@ public class IngestHarnessTests
         Assert.False(File.Exists(host.Inbox("desk", "berita.txt")));
 
         var ledger = host.Services.GetRequiredService<IngestLedger>();
-        await Eventually.HoldsAsync(() => ledger.FindAsync(message.CorrelationId).Result?.State == ClaimState.Published,
-            "the ledger records the file as published");
+        await Eventually.WaitUntilAsync(() => ledger.FindAsync(message.CorrelationId).Result?.State == ClaimState.Published, Eventually.DefaultTimeout, "the ledger records the file as published");
         var claim = (await ledger.FindAsync(message.CorrelationId))!;
         Assert.Equal("desk/berita.txt", claim.SourcePath);
         Assert.Equal(message.Source.Sha256, claim.Sha256);
@@ -83,7 +83,7 @@ public class IngestHarnessTests
         await host.Harness.Bus.Publish(Indexed(received));
 
         var archived = Path.Combine(host.Options.ArchiveFolder, "desk", "雅加达 news.txt");
-        await Eventually.HoldsAsync(() => File.Exists(archived), "the file is archived under its dropped path");
+        await Eventually.WaitUntilAsync(() => File.Exists(archived), Eventually.DefaultTimeout, "the file is archived under its dropped path");
         Assert.Equal("Stored article", await File.ReadAllTextAsync(archived));
         Assert.Empty(Directory.EnumerateFileSystemEntries(host.Options.WorkFolder));
         Assert.Equal(ClaimState.Stored, (await host.Services.GetRequiredService<IngestLedger>().FindAsync(received.CorrelationId))!.State);
@@ -98,10 +98,8 @@ public class IngestHarnessTests
 
         await host.Harness.Bus.Publish(Indexed(received));
 
-        await Eventually.HoldsAsync(
-            () => host.Services.GetRequiredService<IngestLedger>().FindAsync(received.CorrelationId).Result?.State == ClaimState.Stored,
-            "the ledger records the file as stored");
-        await Eventually.HoldsAsync(() => !Directory.EnumerateFileSystemEntries(host.Options.WorkFolder).Any(), "the work folder is empty");
+        await Eventually.WaitUntilAsync(() => host.Services.GetRequiredService<IngestLedger>().FindAsync(received.CorrelationId).Result?.State == ClaimState.Stored, Eventually.DefaultTimeout, "the ledger records the file as stored");
+        await Eventually.WaitUntilAsync(() => !Directory.EnumerateFileSystemEntries(host.Options.WorkFolder).Any(), Eventually.DefaultTimeout, "the work folder is empty");
         Assert.Empty(Directory.EnumerateFileSystemEntries(host.Options.ArchiveFolder));
     }
 
@@ -124,7 +122,7 @@ public class IngestHarnessTests
         });
 
         var quarantined = Path.Combine(host.Options.QuarantineFolder, "bad page.html");
-        await Eventually.HoldsAsync(() => File.Exists(quarantined), "the file is in quarantine");
+        await Eventually.WaitUntilAsync(() => File.Exists(quarantined), Eventually.DefaultTimeout, "the file is in quarantine");
         using var reason = JsonDocument.Parse(await File.ReadAllTextAsync(quarantined + ".reason.json"));
         Assert.Equal("extract", reason.RootElement.GetProperty("stage").GetString());
         Assert.Equal("The HTML page has no article text.", reason.RootElement.GetProperty("error").GetString());
@@ -142,7 +140,7 @@ public class IngestHarnessTests
         var received = (await host.PublishedAsync<ArticleReceived>(m => m.Source.Path == "kept.txt")).Context.Message;
         await host.Harness.Bus.Publish(Indexed(received));
         var archived = Path.Combine(host.Options.ArchiveFolder, "kept.txt");
-        await Eventually.HoldsAsync(() => File.Exists(archived), "the file is archived");
+        await Eventually.WaitUntilAsync(() => File.Exists(archived), Eventually.DefaultTimeout, "the file is archived");
 
         await host.Harness.Bus.Publish(new ArticleRejected
         {
@@ -153,8 +151,7 @@ public class IngestHarnessTests
             Reason = "The claimed file is gone.",
             RejectedAt = DateTimeOffset.UtcNow,
         });
-        await Eventually.HoldsAsync(() => host.Harness.Consumed.Select<ArticleRejected>().Any(m => m.Context.Message.CorrelationId == received.CorrelationId && m.Exception is null),
-            "the rejection is consumed (the harness records it once the consumer has finished)");
+        await Eventually.WaitUntilAsync(() => host.Harness.Consumed.Select<ArticleRejected>().Any(m => m.Context.Message.CorrelationId == received.CorrelationId && m.Exception is null), Eventually.DefaultTimeout, "the rejection is consumed (the harness records it once the consumer has finished)");
         Assert.Equal(ClaimState.Stored, (await host.Services.GetRequiredService<IngestLedger>().FindAsync(received.CorrelationId))!.State);
         Assert.True(File.Exists(archived));
         Assert.Empty(Directory.EnumerateFileSystemEntries(host.Options.QuarantineFolder));
@@ -177,8 +174,8 @@ public class IngestHarnessTests
         await host.Harness.Bus.Publish(Indexed(first));
         await host.Harness.Bus.Publish(Indexed(second) with { Created = false });
 
-        await Eventually.HoldsAsync(() => File.Exists(Path.Combine(host.Options.ArchiveFolder, "first.txt"))
-                                          && File.Exists(Path.Combine(host.Options.ArchiveFolder, "second copy.txt")), "both files are archived");
+        await Eventually.WaitUntilAsync(() => File.Exists(Path.Combine(host.Options.ArchiveFolder, "first.txt"))
+                                          && File.Exists(Path.Combine(host.Options.ArchiveFolder, "second copy.txt")), Eventually.DefaultTimeout, "both files are archived");
         Assert.All(await ledger.FindByContentAsync(first.Source.Sha256), c => Assert.Equal(ClaimState.Stored, c.State));
     }
 
@@ -191,7 +188,7 @@ public class IngestHarnessTests
             host.Drop("daily.txt", text);
             var received = (await host.PublishedAsync<ArticleReceived>(m => m.Source.Sha256 == Sha256Hex(text))).Context.Message;
             await host.Harness.Bus.Publish(Indexed(received));
-            await Eventually.HoldsAsync(() => !Directory.EnumerateFileSystemEntries(host.Options.WorkFolder).Any(), "the work folder is empty");
+            await Eventually.WaitUntilAsync(() => !Directory.EnumerateFileSystemEntries(host.Options.WorkFolder).Any(), Eventually.DefaultTimeout, "the work folder is empty");
         }
 
         var archived = Directory.GetFiles(host.Options.ArchiveFolder).Select(File.ReadAllText).Order(StringComparer.Ordinal);
@@ -233,8 +230,7 @@ public class IngestHarnessTests
         for (var i = 0; i < count; i++)
             host.Drop($"burst/{i % 7}/file {i}.txt", $"Artikel nomor {i}");
 
-        await Eventually.HoldsAsync(() => host.Harness.Published.Select<ArticleReceived>().Count() >= count, $"{count} files are published",
-            TimeSpan.FromSeconds(60));
+        await Eventually.WaitUntilAsync(() => host.Harness.Published.Select<ArticleReceived>().Count() >= count, TimeSpan.FromSeconds(60), $"{count} files are published");
         var paths = host.Harness.Published.Select<ArticleReceived>().Select(m => m.Context.Message.Source.Path).ToList();
         Assert.Equal(count, paths.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(count, paths.Count);

@@ -1,6 +1,7 @@
 using Pipeline.Contracts;
 using Xunit.Abstractions;
 using Pipeline.Ingest.Tests.Support;
+using Pipeline.Testing.Processes;
 
 namespace Pipeline.Ingest.Tests;
 
@@ -31,8 +32,7 @@ public sealed class ReplicaTests(ITestOutputHelper output) : IDisposable
 
         IEnumerable<ArticleReceived> All() => first.Harness.Published.Select<ArticleReceived>().Concat(second.Harness.Published.Select<ArticleReceived>())
             .Select(m => m.Context.Message);
-        await Eventually.HoldsAsync(() => All().Count() >= count && !Directory.EnumerateFiles(_shared.Combine("inbox"), "*", SearchOption.AllDirectories).Any(),
-            $"{count} files are published and the inbox is empty", TimeSpan.FromSeconds(60));
+        await Eventually.WaitUntilAsync(() => All().Count() >= count && !Directory.EnumerateFiles(_shared.Combine("inbox"), "*", SearchOption.AllDirectories).Any(), TimeSpan.FromSeconds(60), $"{count} files are published and the inbox is empty");
 
         var published = All().ToList();
         output.WriteLine($"First replica published {first.Harness.Published.Select<ArticleReceived>().Count()}, second {second.Harness.Published.Select<ArticleReceived>().Count()}");

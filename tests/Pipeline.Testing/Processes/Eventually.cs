@@ -8,6 +8,9 @@ public static class Eventually
 {
     public static readonly TimeSpan DefaultPollInterval = LocalServers.Eventually.DefaultPollInterval;
 
+    /// <summary>Long enough for a slow, busy CI machine; a condition that holds at all holds well within it.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
+
     public static Task WaitUntilAsync(
         Func<bool> condition,
         TimeSpan timeout,
