@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pipeline.Benchmarking.Relevance;
 using Pipeline.Extraction;
@@ -7,6 +8,7 @@ using Pipeline.Storage;
 using Pipeline.Storage.Postgres;
 using Pipeline.Storage.Sqlite;
 using Pipeline.Testing.Postgres;
+using Pipeline.Testing.Processes;
 using Xunit.Abstractions;
 
 namespace Pipeline.Benchmarking.Tests;
@@ -63,6 +65,26 @@ public sealed class RelevanceTests(PostgresFixture postgres, ITestOutputHelper o
         var options = new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = await postgres.CreateDatabaseAsync("relevance") };
         await using var store = new PostgresArticleStore(options, NullLogger<PostgresArticleStore>.Instance);
         await AssertRelevanceAsync("postgres", store);
+    }
+
+    [Fact]
+    public async Task The_relevance_command_reports_both_stores()
+    {
+        var judgments = Path.Combine(RepoPaths.Seeds, "relevance", "judgments.json");
+        var result = await ChildProcess.RunAsync(
+            new ChildProcessOptions(ChildProcess.DotnetHostPath, [PipelineDll.Path, "relevance", "--judgments", judgments, "--postgres", postgres.Server.AdminConnectionString, "--all"]),
+            TimeSpan.FromMinutes(3));
+
+        output.WriteLine(result.StandardOutput);
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        var queries = Corpus.Value.Judgments.Queries.Count;
+        foreach (var store in new[] { "sqlite", "postgres" })
+        {
+            Assert.Matches(new Regex($@"^{store}: {queries} queries, first result relevant \d+/{queries} = [\d.]+ %, MRR@10 [\d.]+$", RegexOptions.Multiline), result.StandardOutput);
+        }
+
+        // --all lists each query once per store.
+        Assert.Equal(2 * queries, Regex.Count(result.StandardOutput, @"^  (ok  |miss) \[", RegexOptions.Multiline));
     }
 
     private async Task AssertRelevanceAsync(string name, IArticleStore store)
