@@ -36,20 +36,25 @@ internal static class RelevanceCommand
             var documents = RelevanceCorpus.Extract(judgments, seeds, services.GetRequiredService<IArticleExtractor>());
             Console.WriteLine($"{judgments.Queries.Count} queries over {documents.Count} articles ({path})");
 
+            // Ranking settings (Storage:TitleWeight...) come from configuration, so their effect can be measured here.
+            var storage = services.GetRequiredService<IConfiguration>().GetSection(StorageOptions.SectionName);
             var all = parse.GetValue(everyQuery);
-            Console.Write((await EvaluateSqliteAsync(judgments, documents, ct)).Format(all));
-            Console.Write((await EvaluatePostgresAsync(judgments, documents, parse.GetValue(postgres), ct)).Format(all));
+            Console.Write((await EvaluateSqliteAsync(storage, judgments, documents, ct)).Format(all));
+            Console.Write((await EvaluatePostgresAsync(storage, judgments, documents, parse.GetValue(postgres), ct)).Format(all));
             return PipelineCommandLine.Success;
         });
         return command;
     }
 
-    private static async Task<RelevanceReport> EvaluateSqliteAsync(RelevanceJudgments judgments, IReadOnlyList<StoredDocument> documents, CancellationToken ct)
+    private static async Task<RelevanceReport> EvaluateSqliteAsync(IConfigurationSection storage, RelevanceJudgments judgments, IReadOnlyList<StoredDocument> documents, CancellationToken ct)
     {
         var folder = Directory.CreateTempSubdirectory("pipeline-relevance-");
         try
         {
-            var store = new SqliteArticleStore(new StorageOptions { DataDirectory = folder.FullName }, NullLogger<SqliteArticleStore>.Instance);
+            var options = Configured(storage);
+            options.Provider = StorageProvider.Sqlite;
+            options.DataDirectory = folder.FullName;
+            var store = new SqliteArticleStore(options, NullLogger<SqliteArticleStore>.Instance);
             await store.UpsertAsync(documents, ct);
             return await RelevanceEvaluation.RunAsync("sqlite", store, judgments, ct);
         }
@@ -60,13 +65,18 @@ internal static class RelevanceCommand
         }
     }
 
-    private static async Task<RelevanceReport> EvaluatePostgresAsync(RelevanceJudgments judgments, IReadOnlyList<StoredDocument> documents, string? adminConnectionString, CancellationToken ct)
+    private static async Task<RelevanceReport> EvaluatePostgresAsync(IConfigurationSection storage, RelevanceJudgments judgments, IReadOnlyList<StoredDocument> documents, string? adminConnectionString, CancellationToken ct)
     {
         await using var server = adminConnectionString is null ? await PrivatePostgresServer.StartAsync(cancellationToken: ct) : null;
         var connectionString = await PrivatePostgresServer.CreateDatabaseAsync(adminConnectionString ?? server!.AdminConnectionString, "pipeline_relevance", ct);
-        var options = new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = connectionString };
+        var options = Configured(storage);
+        options.Provider = StorageProvider.Postgres;
+        options.ConnectionString = connectionString;
         await using var store = new PostgresArticleStore(options, NullLogger<PostgresArticleStore>.Instance);
         await store.UpsertAsync(documents, ct);
         return await RelevanceEvaluation.RunAsync("postgres", store, judgments, ct);
     }
+
+    /// <summary>The configured storage settings (a new instance each time), to be pointed at a fresh database.</summary>
+    private static StorageOptions Configured(IConfigurationSection storage) => storage.Get<StorageOptions>() ?? new StorageOptions();
 }
