@@ -13,6 +13,8 @@ public sealed class RelevanceScoringTests
 
         Assert.True(outcome.FirstIsRelevant);
         Assert.Equal(1.0, outcome.ReciprocalRank);
+        Assert.True(outcome.HasDistractor);
+        Assert.False(RelevanceEvaluation.Score(Query, ["c.txt", "b.txt"], 2).HasDistractor);
     }
 
     [Fact]
@@ -30,7 +32,9 @@ public sealed class RelevanceScoringTests
         Assert.Equal(0.25, report.PrecisionAtOne, 6);
         Assert.Equal((1.0 / 3 + 1 + 0 + 0) / 4, report.MeanReciprocalRank, 6);
         Assert.Equal(3, report.Misses.Count());
-        Assert.Contains("miss [words-en] flood: top hit a.txt, first relevant at 3", report.Format(), StringComparison.Ordinal);
+        Assert.Equal(2, report.RankingDecided.Count);
+        Assert.Equal(0, report.RankingDecidedPrecisionAtOne);
+        Assert.Contains("miss [words-en] flood: top hit a.txt, first relevant at 3, 3 hits (ranking decided)", report.Format(), StringComparison.Ordinal);
         Assert.Contains("top hit (none), no relevant hit", report.Format(), StringComparison.Ordinal);
     }
 

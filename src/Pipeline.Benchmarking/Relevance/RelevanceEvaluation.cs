@@ -43,12 +43,18 @@ public static class RelevanceEvaluation
             }
         }
 
-        return new QueryOutcome(query, rankedPaths.Count > 0 ? rankedPaths[0] : null, firstRelevantRank, total);
+        var hasDistractor = false;
+        foreach (var path in rankedPaths)
+            hasDistractor |= !relevant.Contains(path);
+        return new QueryOutcome(query, rankedPaths.Count > 0 ? rankedPaths[0] : null, firstRelevantRank, total, hasDistractor);
     }
 }
 
 /// <param name="FirstRelevantRank">1-based rank of the first relevant hit; 0 when none was returned.</param>
-public sealed record QueryOutcome(JudgedQuery Query, string? TopHit, int FirstRelevantRank, long Total)
+/// <param name="HasDistractor">
+/// A hit that is not relevant was returned too, so ranking, not matching alone, decided whether the first hit is relevant.
+/// </param>
+public sealed record QueryOutcome(JudgedQuery Query, string? TopHit, int FirstRelevantRank, long Total, bool HasDistractor)
 {
     public bool FirstIsRelevant => FirstRelevantRank == 1;
 
