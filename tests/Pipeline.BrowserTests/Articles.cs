@@ -23,8 +23,7 @@ internal static class Articles
     public static string Hostile { get; } = $"""
         {HostileTitle}
 
-        MERAK - The ferry operator published a new holiday timetable on Monday. A notice pasted on the terminal
-        wall read {HostileMarkup} and passengers photographed it.
+        MERAK - The ferry operator published a new holiday timetable on Monday. A notice pasted on the terminal wall read {HostileMarkup} and passengers photographed it.
 
         Extra sailings will run every night between Merak and Bakauheni until the end of the holiday season.
         """;
@@ -32,8 +31,7 @@ internal static class Articles
     public const string FloodJakarta = """
         Banjir Rendam Permukiman di Jakarta Utara
 
-        Jakarta (ANTARA) - Banjir setinggi 50 sentimeter merendam permukiman warga di Jakarta Utara pada Senin
-        (4/3/2024) setelah hujan deras mengguyur sejak malam.
+        Jakarta (ANTARA) - Banjir setinggi 50 sentimeter merendam permukiman warga di Jakarta Utara pada Senin (4/3/2024) setelah hujan deras mengguyur sejak malam.
 
         Petugas memompa air dari jalan utama dan membuka posko pengungsian di kantor kelurahan.
         """;
@@ -41,8 +39,7 @@ internal static class Articles
     public const string FloodBekasi = """
         Warga Bekasi Mengungsi karena Banjir Setinggi Satu Meter
 
-        BEKASI, KOMPAS.com - Ratusan warga Bekasi mengungsi setelah banjir setinggi satu meter merendam perumahan
-        mereka pada Kamis (11/4/2024).
+        BEKASI, KOMPAS.com - Ratusan warga Bekasi mengungsi setelah banjir setinggi satu meter merendam perumahan mereka pada Kamis (11/4/2024).
 
         Tanggul sungai di dekat perumahan jebol setelah hujan turun selama sepuluh jam tanpa henti.
         """;

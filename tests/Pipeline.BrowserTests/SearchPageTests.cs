@@ -136,7 +136,7 @@ public sealed class SearchPageTests(BrowserFixture browser) : IAsyncLifetime
         await entity.ClickAsync();
         await Expect(page.Locator("#entity")).ToHaveValueAsync(name!);
         await Expect(page.Locator("#total")).ToHaveTextAsync(count == "1" ? "1 article" : $"{count} articles", new() { Timeout = Deadline });
-        foreach (var href in await page.Locator("#results .title").EvaluateAllAsync<string[]>("links => links.map(l => l.getAttribute('href'))"))
+        foreach (var href in await page.Locator("#results .raw").EvaluateAllAsync<string[]>("links => links.map(l => l.getAttribute('href'))"))
         {
             var article = await ArticleAsync(page, href);
             var entities = article.GetProperty("article").GetProperty("entities").EnumerateArray().Select(e => e.GetProperty("name").GetString());
@@ -158,9 +158,22 @@ public sealed class SearchPageTests(BrowserFixture browser) : IAsyncLifetime
         Assert.NotEqual("pwned", await page.TitleAsync());
         await page.Locator("#results").ScreenshotAsync(new() { Path = ScreenshotPath("search-escaped.png") });
 
-        // The title links to the whole stored document.
-        var article = await ArticleAsync(page, (await title.GetAttributeAsync("href"))!);
+        // The title opens the article: every field as text too.
+        await title.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/search/article\?id=[0-9a-f-]{36}$"));
+        await Expect(page.Locator("#title")).ToHaveTextAsync(Articles.HostileTitle, new() { Timeout = Deadline });
+        await Expect(page.Locator("#body")).ToContainTextAsync(Articles.HostileMarkup);
+        await Expect(page.Locator("#path")).ToHaveTextAsync("hostile.txt");
+        Assert.Equal(0, await page.Locator("#article script, #article img").CountAsync());
+        Assert.NotEqual("pwned", await page.TitleAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("article-escaped.png"), FullPage = true });
+
+        // It links to the whole stored document, and back to the search it came from.
+        var article = await ArticleAsync(page, (await page.Locator("#raw").GetAttributeAsync("href"))!);
         Assert.Equal(Articles.HostileTitle, article.GetProperty("article").GetProperty("title").GetString());
+        await page.Locator("#back").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/search\?q=timetable$"));
+        await Expect(page.Locator("#results .title")).ToHaveTextAsync(Articles.HostileTitle, new() { Timeout = Deadline });
     }
 
     private static async Task<JsonElement> ArticleAsync(IPage page, string href)

@@ -74,10 +74,13 @@ function renderHits(response, state) {
     const item = element("li");
     item.dataset.id = hit.id;
     const link = element("a", hit.title || "(untitled)", "title");
-    link.href = `/api/articles/${encodeURIComponent(hit.id)}`;
+    link.href = `/search/article?id=${encodeURIComponent(hit.id)}`;
     item.appendChild(link);
-    const meta = [hit.publishedAt ? hit.publishedAt.slice(0, 10) : "no date", hit.language || "?", hit.source.path];
-    item.appendChild(element("div", meta.join(" · "), "meta"));
+    const meta = element("div", [hit.publishedAt ? hit.publishedAt.slice(0, 10) : "no date", hit.language || "?", hit.source.path].join(" · ") + " · ", "meta");
+    const raw = element("a", "JSON", "raw");
+    raw.href = `/api/articles/${encodeURIComponent(hit.id)}`;
+    meta.appendChild(raw);
+    item.appendChild(meta);
     item.appendChild(highlightedSnippet(hit.snippet, hit.highlights));
     list.appendChild(item);
   }
