@@ -74,6 +74,9 @@ public sealed class EmbeddedPipelineTests(ITestOutputHelper output) : IDisposabl
             Assert.True(hit.TryGetProperty(field, out _), $"hit has '{field}'");
         Assert.Equal("pemilu.txt", hit.GetProperty("source").GetProperty("path").GetString());
         Assert.Equal("id", hit.GetProperty("language").GetString());
+        var snippet = hit.GetProperty("snippet").GetString()!;
+        var highlight = hit.GetProperty("highlights")[0];
+        Assert.Equal("Bandung", snippet.Substring(highlight.GetProperty("start").GetInt32(), highlight.GetProperty("length").GetInt32()));
     }
 
     public void Dispose() => Directory.Delete(_data, recursive: true);

@@ -22,6 +22,7 @@ public static class PipelineCommandLine
         root.Subcommands.Add(Monitoring.StatusCommand.Create());
         root.Subcommands.Add(Errors.ErrorsCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(RelevanceCommand.Create());
         return root;
     }
 

@@ -25,6 +25,7 @@ internal static class PipelineApi
 
         var api = app.MapGroup("/api");
         app.MapPipelineMonitoring();
+        app.MapSearchPage();
         api.MapGet("/search", SearchAsync).WithSummary("Ranked articles with snippets, filters and paging.");
         api.MapGet("/facets", FacetsAsync).WithSummary("Counts per language, agency, entity and month for a search.");
         api.MapGet("/articles/{id:guid}", async (Guid id, IArticleStore store, CancellationToken ct) =>

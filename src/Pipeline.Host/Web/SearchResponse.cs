@@ -7,9 +7,10 @@ public sealed record SearchResponse(long Total, IReadOnlyList<SearchResponseHit>
 {
     public static SearchResponse From(SearchResults results) => new(
         results.Total,
-        results.Hits.Select(h => new SearchResponseHit(h.Id, h.Title, h.PublishedAt, h.Language, h.Score, h.Snippet, new SearchResponseSource(h.SourcePath))).ToList());
+        results.Hits.Select(h => new SearchResponseHit(h.Id, h.Title, h.PublishedAt, h.Language, h.Score, h.Snippet, h.Highlights, new SearchResponseSource(h.SourcePath))).ToList());
 }
 
-public sealed record SearchResponseHit(Guid Id, string Title, string? PublishedAt, string? Language, double Score, string Snippet, SearchResponseSource Source);
+/// <param name="Highlights">Where the query's words are in <paramref name="Snippet"/> (UTF-16 offsets), for marking them.</param>
+public sealed record SearchResponseHit(Guid Id, string Title, string? PublishedAt, string? Language, double Score, string Snippet, IReadOnlyList<TextSpan> Highlights, SearchResponseSource Source);
 
 public sealed record SearchResponseSource(string Path);

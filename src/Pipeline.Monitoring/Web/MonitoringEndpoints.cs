@@ -15,8 +15,8 @@ public static class MonitoringEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapPipelineMonitoring(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/", (HttpContext http) => DashboardAssets.Serve(http, "dashboard.html"));
-        endpoints.MapGet("/monitoring/{asset}", (HttpContext http, string asset) => DashboardAssets.Serve(http, asset));
+        endpoints.MapGet("/", (HttpContext http) => EmbeddedPageAssets.Dashboard.Serve(http, "dashboard.html"));
+        endpoints.MapGet("/monitoring/{asset}", (HttpContext http, string asset) => EmbeddedPageAssets.Dashboard.Serve(http, asset));
         endpoints.MapGet("/api/status", (MonitoringState state, IOptions<MonitoringOptions> options) =>
             Results.Json(state.Current ?? StatusBuilder.Build([], options.Value, "starting"), StatusJson.Options));
         endpoints.MapGet("/api/status/history", (MonitoringState state) =>

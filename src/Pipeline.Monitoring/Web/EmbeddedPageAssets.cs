@@ -1,16 +1,30 @@
 using System.Collections.Frozen;
+using System.Reflection;
 using Microsoft.AspNetCore.Http;
 
 namespace Pipeline.Monitoring.Web;
 
-/// <summary>The dashboard's page, script and style, embedded in this assembly: the host serves them without a web root or a CDN.</summary>
-internal static class DashboardAssets
+/// <summary>
+/// A page's HTML, script and style embedded in an assembly under one resource name prefix: the host serves them
+/// without a web root or a CDN. The dashboard's live here; the host's search page uses the same class.
+/// </summary>
+public sealed class EmbeddedPageAssets
 {
-    private static readonly FrozenDictionary<string, (byte[] Content, string ContentType)> Assets = Load();
+    internal static readonly EmbeddedPageAssets Dashboard = new(typeof(EmbeddedPageAssets).Assembly, "Pipeline.Monitoring.Web.");
 
-    public static IResult Serve(HttpContext http, string name)
+    private readonly FrozenDictionary<string, (byte[] Content, string ContentType)> _assets;
+
+    public EmbeddedPageAssets(Assembly assembly, string resourcePrefix)
     {
-        if (!Assets.TryGetValue(name, out var asset)) return Results.NotFound();
+        ArgumentNullException.ThrowIfNull(assembly);
+        ArgumentNullException.ThrowIfNull(resourcePrefix);
+        _assets = Load(assembly, resourcePrefix);
+    }
+
+    public IResult Serve(HttpContext http, string name)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (!_assets.TryGetValue(name, out var asset)) return Results.NotFound();
         // Only this host's own script and style may run: text from articles can never become code.
         http.Response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
         http.Response.Headers.XContentTypeOptions = "nosniff";
@@ -18,10 +32,8 @@ internal static class DashboardAssets
         return Results.Bytes(asset.Content, asset.ContentType);
     }
 
-    private static FrozenDictionary<string, (byte[], string)> Load()
+    private static FrozenDictionary<string, (byte[], string)> Load(Assembly assembly, string prefix)
     {
-        var assembly = typeof(DashboardAssets).Assembly;
-        const string prefix = "Pipeline.Monitoring.Web.";
         var assets = new Dictionary<string, (byte[], string)>(StringComparer.Ordinal);
         foreach (var resource in assembly.GetManifestResourceNames())
         {
