@@ -7,15 +7,16 @@ namespace Pipeline.Ingest.Ledger;
 /// <summary>
 /// The durable memory of ingest: one row per claimed file (keyed by its correlation id, since the same
 /// content may be dropped as several files), looked up by content hash to recognise repeats.
-/// SQLite under the data folder; concurrent writers wait on the database lock through the provider's
-/// command timeout, which is SQLite's own busy handling, so no extra retry sits around these calls.
+/// SQLite under the data folder. Every write goes through one <see cref="LedgerWriter"/> (group commit); a
+/// replica sharing the file waits on SQLite's own busy handling, so no extra retry sits around these calls.
 /// </summary>
-public sealed class IngestLedger
+public sealed class IngestLedger : IAsyncDisposable
 {
     private const string Columns = "correlation_id, sha256, document_id, source_path, media_type, size_bytes, state, " +
                                    "duplicate_of, dropped_at, file_modified_at, published_at, updated_at, reason";
 
     private readonly string _connectionString;
+    private readonly LedgerWriter _writer;
 
     public IngestLedger(IOptions<IngestOptions> options)
     {
@@ -25,69 +26,72 @@ public sealed class IngestLedger
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
         // Created once, when the stage is composed: a ledger that cannot be opened should stop the start.
         CreateSchema();
+        _writer = new LedgerWriter(_connectionString);
     }
 
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+
     /// <summary>Records a fresh claim and returns the earliest other claim of the same content, if any.</summary>
-    public async Task<Guid?> RecordReceivedAsync(ClaimRecord claim, CancellationToken cancellationToken = default)
+    public Task<Guid?> RecordReceivedAsync(ClaimRecord claim, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        await using var connection = await OpenAsync(cancellationToken);
-        Guid? duplicateOf = null;
-        if (claim.Sha256 is not null)
+        return _writer.WriteAsync(async (connection, token) =>
         {
-            await using var find = connection.CreateCommand();
-            find.CommandText = "SELECT correlation_id FROM claims WHERE sha256 = $sha AND correlation_id <> $id ORDER BY dropped_at LIMIT 1";
-            find.Parameters.AddWithValue("$sha", claim.Sha256);
-            find.Parameters.AddWithValue("$id", Text(claim.CorrelationId));
-            if (await find.ExecuteScalarAsync(cancellationToken) is string earlier)
-                duplicateOf = Guid.Parse(earlier);
-        }
+            Guid? duplicateOf = null;
+            if (claim.Sha256 is not null)
+            {
+                await using var find = connection.CreateCommand();
+                find.CommandText = "SELECT correlation_id FROM claims WHERE sha256 = $sha AND correlation_id <> $id ORDER BY dropped_at LIMIT 1";
+                find.Parameters.AddWithValue("$sha", claim.Sha256);
+                find.Parameters.AddWithValue("$id", Text(claim.CorrelationId));
+                if (await find.ExecuteScalarAsync(token) is string earlier)
+                    duplicateOf = Guid.Parse(earlier);
+            }
 
-        await UpsertAsync(connection, claim with { DuplicateOf = duplicateOf }, cancellationToken);
-        return duplicateOf;
+            await UpsertAsync(connection, claim with { DuplicateOf = duplicateOf }, token);
+            return duplicateOf;
+        }, synced: false, cancellationToken);
     }
 
     /// <summary>
     /// Records a claim about to be made, durably (synced to disk) before the file is renamed: a file of ours in
     /// the work folder must never lack its row, or recovery would take it for another replica's.
     /// </summary>
-    public async Task RecordClaimingAsync(ClaimRecord claim, CancellationToken cancellationToken = default)
+    public Task RecordClaimingAsync(ClaimRecord claim, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        await using var connection = await OpenAsync(cancellationToken, synced: true);
-        await UpsertAsync(connection, claim, cancellationToken);
+        return _writer.WriteAsync((connection, token) => UpsertAsync(connection, claim, token), synced: true, cancellationToken);
     }
 
     /// <summary>Inserts the claim or overwrites what is known about it.</summary>
-    public async Task SaveAsync(ClaimRecord claim, CancellationToken cancellationToken = default)
+    public Task SaveAsync(ClaimRecord claim, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        await using var connection = await OpenAsync(cancellationToken);
-        await UpsertAsync(connection, claim, cancellationToken);
+        return _writer.WriteAsync((connection, token) => UpsertAsync(connection, claim, token), synced: false, cancellationToken);
     }
 
-    public async Task MarkPublishedAsync(Guid correlationId, DateTimeOffset at, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE claims SET state = $state, published_at = $at, updated_at = $at WHERE correlation_id = $id AND state IN ($received, $state)";
-        command.Parameters.AddWithValue("$state", Text(ClaimState.Published));
-        command.Parameters.AddWithValue("$received", Text(ClaimState.Received));
-        command.Parameters.AddWithValue("$at", Text(at));
-        command.Parameters.AddWithValue("$id", Text(correlationId));
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task MarkPublishedAsync(Guid correlationId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        _writer.WriteAsync(async (connection, token) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE claims SET state = $state, published_at = $at, updated_at = $at WHERE correlation_id = $id AND state IN ($received, $state)";
+            command.Parameters.AddWithValue("$state", Text(ClaimState.Published));
+            command.Parameters.AddWithValue("$received", Text(ClaimState.Received));
+            command.Parameters.AddWithValue("$at", Text(at));
+            command.Parameters.AddWithValue("$id", Text(correlationId));
+            return await command.ExecuteNonQueryAsync(token);
+        }, synced: false, cancellationToken);
 
     /// <summary>Removes a claim that never happened (another replica renamed the file first).</summary>
-    public async Task ForgetAsync(Guid correlationId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM claims WHERE correlation_id = $id AND state = $received";
-        command.Parameters.AddWithValue("$id", Text(correlationId));
-        command.Parameters.AddWithValue("$received", Text(ClaimState.Received));
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task ForgetAsync(Guid correlationId, CancellationToken cancellationToken = default) =>
+        _writer.WriteAsync(async (connection, token) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM claims WHERE correlation_id = $id AND state = $received";
+            command.Parameters.AddWithValue("$id", Text(correlationId));
+            command.Parameters.AddWithValue("$received", Text(ClaimState.Received));
+            return await command.ExecuteNonQueryAsync(token);
+        }, synced: false, cancellationToken);
 
     public async Task<ClaimRecord?> FindAsync(Guid correlationId, CancellationToken cancellationToken = default)
     {
@@ -115,7 +119,7 @@ public sealed class IngestLedger
         return records;
     }
 
-    private static async Task UpsertAsync(SqliteConnection connection, ClaimRecord claim, CancellationToken cancellationToken)
+    private static async Task<int> UpsertAsync(SqliteConnection connection, ClaimRecord claim, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText =
@@ -144,24 +148,13 @@ public sealed class IngestLedger
         p.AddWithValue("$reason", (object?)claim.Reason ?? DBNull.Value);
         p.AddWithValue("$stored", Text(ClaimState.Stored));
         p.AddWithValue("$quarantined", Text(ClaimState.Quarantined));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <param name="synced">
-    /// True: the commit is on disk before this returns (synchronous=FULL). False (synchronous=NORMAL, in WAL mode):
-    /// safe against a process crash, but a power cut may lose the last commits until the next synced one. That
-    /// costs nothing here: a lost state change only means one extra publish at start (the store is idempotent)
-    /// or a ledger still saying "published" for a file already archived. Syncing every commit cut throughput to
-    /// less than half on this project's test machine, where one fsync takes tens of milliseconds.
-    /// </param>
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken, bool synced = false)
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
-        // Pooled connections keep their pragmas, so every use says which one it wants.
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = synced ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 
@@ -171,7 +164,7 @@ public sealed class IngestLedger
         connection.Open();
         using var command = connection.CreateCommand();
         // WAL (a property of the file, so set once) lets replicas on one host read while another writes, and
-        // lets most commits skip the fsync (see OpenAsync).
+        // lets most commits skip the fsync (see LedgerWriter).
         command.CommandText = """
             PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS claims (
