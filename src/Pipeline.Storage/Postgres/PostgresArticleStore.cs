@@ -55,16 +55,21 @@ public sealed partial class PostgresArticleStore : IArticleStore, IAsyncDisposab
         ArgumentNullException.ThrowIfNull(documents);
         await InitializeAsync(cancellationToken);
         var outcomes = new List<UpsertOutcome>(documents.Count);
-        foreach (var chunk in documents.Chunk(_options.BatchSize))
+        var chunks = documents.Chunk(_options.BatchSize).ToArray();
+
+        // The next chunk is analysed while this one is written.
+        var next = chunks.Length > 0 ? PreparedSlices<PostgresRow>.Start(chunks[0], PostgresBatchWriter.ToRow) : null;
+        for (var c = 0; c < chunks.Length; c++)
         {
-            var prepared = IndexedDocument.PrepareAll(chunk);
+            var slices = next!;
+            next = c + 1 < chunks.Length ? PreparedSlices<PostgresRow>.Start(chunks[c + 1], PostgresBatchWriter.ToRow) : null;
             var created = await _resilience.ExecuteAsync(async token =>
             {
                 await using var connection = await _dataSource.OpenConnectionAsync(token);
-                return await PostgresBatchWriter.WriteAsync(connection, prepared, token);
+                return await PostgresBatchWriter.WriteAsync(connection, slices, chunks[c].Length, token);
             }, cancellationToken);
-            for (var i = 0; i < chunk.Length; i++)
-                outcomes.Add(new UpsertOutcome(chunk[i].DocumentId, created[i]));
+            for (var i = 0; i < chunks[c].Length; i++)
+                outcomes.Add(new UpsertOutcome(chunks[c][i].DocumentId, created[i]));
         }
 
         return outcomes;

@@ -58,27 +58,38 @@ public sealed partial class SqliteArticleStore : IArticleStore
         ArgumentNullException.ThrowIfNull(documents);
         await InitializeAsync(cancellationToken);
         var outcomes = new List<UpsertOutcome>(documents.Count);
-        foreach (var chunk in documents.Chunk(_options.BatchSize))
+        var chunks = documents.Chunk(_options.BatchSize).ToArray();
+
+        // The next chunk is analysed while this one is written.
+        var next = chunks.Length > 0 ? PreparedSlices<IndexedDocument>.Start(chunks[0], static document => document) : null;
+        for (var c = 0; c < chunks.Length; c++)
         {
-            var prepared = IndexedDocument.PrepareAll(chunk);
+            var slices = next!;
+            next = c + 1 < chunks.Length ? PreparedSlices<IndexedDocument>.Start(chunks[c + 1], static document => document) : null;
             var created = await _resilience.ExecuteAsync(
-                async token => await WriteBatchAsync(prepared, token), cancellationToken);
-            for (var i = 0; i < chunk.Length; i++)
-                outcomes.Add(new UpsertOutcome(chunk[i].DocumentId, created[i]));
+                async token => await WriteBatchAsync(slices, chunks[c].Length, token), cancellationToken);
+            for (var i = 0; i < chunks[c].Length; i++)
+                outcomes.Add(new UpsertOutcome(chunks[c][i].DocumentId, created[i]));
         }
 
         return outcomes;
     }
 
-    private async Task<bool[]> WriteBatchAsync(IndexedDocument[] batch, CancellationToken cancellationToken)
+    private async Task<bool[]> WriteBatchAsync(PreparedSlices<IndexedDocument> slices, int count, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         using var writer = new SqliteBatchWriter(connection, transaction);
-        var created = new bool[batch.Length];
+        var created = new bool[count];
         var storedAt = DateTimeOffset.UtcNow;
-        for (var i = 0; i < batch.Length; i++)
-            created[i] = writer.Write(batch[i], storedAt);
+        var written = 0;
+        for (var s = 0; s < slices.Count; s++)
+        {
+            var slice = await slices[s].WaitAsync(cancellationToken);
+            writer.Write(slice, storedAt, created.AsSpan(written, slice.Length));
+            written += slice.Length;
+        }
+
         writer.UpdateCurrentVersions();
         await transaction.CommitAsync(cancellationToken);
         return created;
@@ -159,28 +170,43 @@ public sealed partial class SqliteArticleStore : IArticleStore
                 ? ("0.0", "d.published_on DESC NULLS LAST, d.id DESC", "page.published_on DESC NULLS LAST, page.id DESC")
                 : ("-bm25(documents_fts, $titleWeight, 1.0)", "score DESC, d.id", "page.score DESC, page.id");
 
-            command.CommandText = $"SELECT count(*) {from}";
-            var total = (long)(await command.ExecuteScalarAsync(token))!;
+            // A text query reads the full-text index once: the same pass ranks and counts the matches. A blank
+            // query counts apart, so its page can come straight from the published_on index.
+            var total = query.IsBlank ? await CountAsync(command, from, token) : (long?)null;
             var hits = new List<SearchHit>(limit);
             if (total <= offset || limit == 0)
-                return new SearchResults(total, hits);
+                return new SearchResults(total ?? await CountAsync(command, from, token), hits);
 
             // Rank on narrow rows first: only the page's articles are read and unpacked.
+            var counted = query.IsBlank ? string.Empty : ", count(*) OVER () AS total";
             command.CommandText = $"""
                 WITH page AS (
-                    SELECT d.id, d.published_on, {score} AS score {from} ORDER BY {order} LIMIT $limit OFFSET $offset)
-                SELECT d.document_id, d.article, page.score
+                    SELECT d.id, d.published_on, {score} AS score{counted} {from} ORDER BY {order} LIMIT $limit OFFSET $offset)
+                SELECT d.document_id, d.article, page.score{(query.IsBlank ? string.Empty : ", page.total")}
                 FROM page JOIN documents d ON d.id = page.id ORDER BY {pageOrder}
                 """;
             command.Parameters.AddWithValue("$limit", limit);
             command.Parameters.AddWithValue("$offset", offset);
             command.Parameters.AddWithValue("$titleWeight", _options.TitleWeight);
-            await using var reader = await command.ExecuteReaderAsync(token);
-            while (await reader.ReadAsync(token))
-                hits.Add(_hits.Create(reader.GetGuid(0), (byte[])reader.GetValue(1), reader.GetDouble(2), highlightTerms));
+            await using (var reader = await command.ExecuteReaderAsync(token))
+            {
+                while (await reader.ReadAsync(token))
+                {
+                    hits.Add(_hits.Create(reader.GetGuid(0), (byte[])reader.GetValue(1), reader.GetDouble(2), highlightTerms));
+                    if (!query.IsBlank)
+                        total = reader.GetInt64(3);
+                }
+            }
 
-            return new SearchResults(total, hits);
+            // An empty page beyond the first tells nothing of the total.
+            return new SearchResults(total ?? (offset > 0 ? await CountAsync(command, from, token) : 0), hits);
         }, cancellationToken);
+    }
+
+    private static async Task<long> CountAsync(SqliteCommand command, string from, CancellationToken cancellationToken)
+    {
+        command.CommandText = $"SELECT count(*) {from}";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     public async Task<SearchFacets> GetFacetsAsync(SearchRequest request, CancellationToken cancellationToken)
