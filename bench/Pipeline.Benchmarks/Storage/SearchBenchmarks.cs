@@ -7,8 +7,11 @@ namespace Pipeline.Benchmarks.Storage;
 /// <summary>
 /// Search latency over a large synthetic corpus: two-word queries with one filter, top 20 and the total.
 /// Every iteration is one query (a different one each time), so the P50 and P99 columns are per query.
-/// The corpus size comes from PIPELINE_BENCH_DOCUMENTS (default 100,000); loading it is timed and printed.
+/// The corpus size comes from PIPELINE_BENCH_DOCUMENTS (default 100,000). Loading it is the indexing figure:
+/// one writer, batches of 500, only the store's work timed (documents are generated off the clock), printed
+/// as "// Indexed ... documents/s".
 /// Run: dotnet run -c Release --project bench/Pipeline.Benchmarks -- --filter '*SearchBenchmarks*'
+/// (PIPELINE_BENCH_STORES=sqlite or postgres runs one store).
 /// </summary>
 [Config(typeof(StorageBenchConfig.PerQuery))]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "BenchmarkDotNet disposes through [GlobalCleanup].")]
@@ -21,11 +24,17 @@ public class SearchBenchmarks
     private SearchRequest[] _queries = [];
     private int _next;
 
-    [Params(StorageProvider.Sqlite, StorageProvider.Postgres)]
+    [ParamsSource(nameof(Providers))]
     public StorageProvider Provider { get; set; }
 
     [ParamsSource(nameof(CorpusSizes))]
     public int Documents { get; set; }
+
+    /// <summary>PIPELINE_BENCH_STORES, e.g. "sqlite" or "postgres"; both when unset.</summary>
+    public static IEnumerable<StorageProvider> Providers() =>
+        Enum.TryParse<StorageProvider>(Environment.GetEnvironmentVariable("PIPELINE_BENCH_STORES"), ignoreCase: true, out var provider)
+            ? [provider]
+            : [StorageProvider.Sqlite, StorageProvider.Postgres];
 
     public static IEnumerable<int> CorpusSizes() =>
         [int.TryParse(Environment.GetEnvironmentVariable("PIPELINE_BENCH_DOCUMENTS"), out var size) ? size : 100_000];
