@@ -54,25 +54,12 @@ public sealed partial class PostgresArticleStore : IArticleStore, IAsyncDisposab
     {
         ArgumentNullException.ThrowIfNull(documents);
         await InitializeAsync(cancellationToken);
-        var outcomes = new List<UpsertOutcome>(documents.Count);
-        var chunks = documents.Chunk(_options.BatchSize).ToArray();
-
-        // The next chunk is analysed while this one is written.
-        var next = chunks.Length > 0 ? PreparedSlices<PostgresRow>.Start(chunks[0], PostgresBatchWriter.ToRow) : null;
-        for (var c = 0; c < chunks.Length; c++)
-        {
-            var slices = next!;
-            next = c + 1 < chunks.Length ? PreparedSlices<PostgresRow>.Start(chunks[c + 1], PostgresBatchWriter.ToRow) : null;
-            var created = await _resilience.ExecuteAsync(async token =>
+        return await BatchedUpsert.RunAsync(documents, _options.BatchSize, PostgresBatchWriter.ToRow,
+            (slices, count) => _resilience.ExecuteAsync(async token =>
             {
                 await using var connection = await _dataSource.OpenConnectionAsync(token);
-                return await PostgresBatchWriter.WriteAsync(connection, slices, chunks[c].Length, token);
-            }, cancellationToken);
-            for (var i = 0; i < chunks[c].Length; i++)
-                outcomes.Add(new UpsertOutcome(chunks[c][i].DocumentId, created[i]));
-        }
-
-        return outcomes;
+                return await PostgresBatchWriter.WriteAsync(connection, slices, count, token);
+            }, cancellationToken).AsTask());
     }
 
     public async Task<StoredDocument?> GetAsync(Guid documentId, CancellationToken cancellationToken)

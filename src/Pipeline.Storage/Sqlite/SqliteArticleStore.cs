@@ -57,22 +57,8 @@ public sealed partial class SqliteArticleStore : IArticleStore
     {
         ArgumentNullException.ThrowIfNull(documents);
         await InitializeAsync(cancellationToken);
-        var outcomes = new List<UpsertOutcome>(documents.Count);
-        var chunks = documents.Chunk(_options.BatchSize).ToArray();
-
-        // The next chunk is analysed while this one is written.
-        var next = chunks.Length > 0 ? PreparedSlices<IndexedDocument>.Start(chunks[0], static document => document) : null;
-        for (var c = 0; c < chunks.Length; c++)
-        {
-            var slices = next!;
-            next = c + 1 < chunks.Length ? PreparedSlices<IndexedDocument>.Start(chunks[c + 1], static document => document) : null;
-            var created = await _resilience.ExecuteAsync(
-                async token => await WriteBatchAsync(slices, chunks[c].Length, token), cancellationToken);
-            for (var i = 0; i < chunks[c].Length; i++)
-                outcomes.Add(new UpsertOutcome(chunks[c][i].DocumentId, created[i]));
-        }
-
-        return outcomes;
+        return await BatchedUpsert.RunAsync(documents, _options.BatchSize, static document => document,
+            (slices, count) => _resilience.ExecuteAsync(async token => await WriteBatchAsync(slices, count, token), cancellationToken).AsTask());
     }
 
     private async Task<bool[]> WriteBatchAsync(PreparedSlices<IndexedDocument> slices, int count, CancellationToken cancellationToken)
