@@ -8,7 +8,8 @@ namespace Pipeline.Benchmarks.Storage;
 
 /// <summary>
 /// Stores for the benchmarks: SQLite in a temporary folder, PostgreSQL on a private server with the
-/// server's durable defaults (fsync, full page writes), or on PIPELINE_TEST_POSTGRES when set.
+/// server's durable defaults (fsync, synchronous_commit, full page writes), or on PIPELINE_TEST_POSTGRES
+/// when set. PIPELINE_BENCH_POSTGRES_SETTINGS adds server settings, e.g. "shared_buffers=1GB max_wal_size=4GB".
 /// </summary>
 public sealed class BenchStores : IAsyncDisposable
 {
@@ -23,9 +24,24 @@ public sealed class BenchStores : IAsyncDisposable
             return new SqliteArticleStore(options, NullLogger<SqliteArticleStore>.Instance);
         }
 
-        _postgres ??= await PostgresServer.StartAsync(new PostgresServerOptions { Settings = new Dictionary<string, string>() });
+        _postgres ??= await PostgresServer.StartAsync(new PostgresServerOptions { Settings = ServerSettings() });
         var postgresOptions = new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = await _postgres.CreateDatabaseAsync("bench") };
         return new PostgresArticleStore(postgresOptions, NullLogger<PostgresArticleStore>.Instance);
+    }
+
+    private static Dictionary<string, string> ServerSettings()
+    {
+        var settings = new Dictionary<string, string>();
+        var text = Environment.GetEnvironmentVariable("PIPELINE_BENCH_POSTGRES_SETTINGS") ?? string.Empty;
+        foreach (var setting in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = setting.Split('=', 2);
+            if (parts.Length != 2 || parts[0] is "fsync" or "synchronous_commit" or "full_page_writes")
+                throw new ArgumentException($"PIPELINE_BENCH_POSTGRES_SETTINGS: '{setting}' is not name=value, or it would weaken durability.");
+            settings[parts[0]] = parts[1];
+        }
+
+        return settings;
     }
 
     public async ValueTask DisposeAsync()

@@ -7,7 +7,7 @@ namespace Pipeline.Storage.Documents;
 /// <summary>
 /// A document prepared for either store: the packed article, the columns filters and facets use, and
 /// the analysed title and body terms that the full-text index holds. Preparing it is the CPU work of
-/// indexing and needs no connection, so it happens before a transaction opens.
+/// indexing and needs no connection, so it runs beside the writes (<see cref="PreparedSlices{T}"/>).
 /// </summary>
 public sealed class IndexedDocument
 {
@@ -46,15 +46,6 @@ public sealed class IndexedDocument
             TitleTerms = TextAnalyzer.Terms(article.Title, kind),
             BodyTerms = TextAnalyzer.Terms(article.Body, kind),
         };
-    }
-
-    /// <summary>Prepares a batch on every core: analysis is most of the CPU work of indexing.</summary>
-    public static IndexedDocument[] PrepareAll(StoredDocument[] documents)
-    {
-        ArgumentNullException.ThrowIfNull(documents);
-        var prepared = new IndexedDocument[documents.Length];
-        Parallel.For(0, documents.Length, i => prepared[i] = Prepare(documents[i]));
-        return prepared;
     }
 
     /// <summary>How names are compared in filters: trimmed, case ignored.</summary>

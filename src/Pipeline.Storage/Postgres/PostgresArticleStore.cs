@@ -54,20 +54,12 @@ public sealed partial class PostgresArticleStore : IArticleStore, IAsyncDisposab
     {
         ArgumentNullException.ThrowIfNull(documents);
         await InitializeAsync(cancellationToken);
-        var outcomes = new List<UpsertOutcome>(documents.Count);
-        foreach (var chunk in documents.Chunk(_options.BatchSize))
-        {
-            var prepared = IndexedDocument.PrepareAll(chunk);
-            var created = await _resilience.ExecuteAsync(async token =>
+        return await BatchedUpsert.RunAsync(documents, _options.BatchSize, PostgresBatchWriter.ToRow,
+            (slices, count) => _resilience.ExecuteAsync(async token =>
             {
                 await using var connection = await _dataSource.OpenConnectionAsync(token);
-                return await PostgresBatchWriter.WriteAsync(connection, prepared, token);
-            }, cancellationToken);
-            for (var i = 0; i < chunk.Length; i++)
-                outcomes.Add(new UpsertOutcome(chunk[i].DocumentId, created[i]));
-        }
-
-        return outcomes;
+                return await PostgresBatchWriter.WriteAsync(connection, slices, count, token);
+            }, cancellationToken).AsTask());
     }
 
     public async Task<StoredDocument?> GetAsync(Guid documentId, CancellationToken cancellationToken)
@@ -126,12 +118,9 @@ public sealed partial class PostgresArticleStore : IArticleStore, IAsyncDisposab
     {
         ArgumentNullException.ThrowIfNull(request);
         await InitializeAsync(cancellationToken);
-        var query = QueryAnalyzer.Analyze(request.Query, request.Language);
+        var (query, highlightTerms, limit, offset) = SearchPlan.Of(request, _options);
         if (query.MatchesNothing)
             return new SearchResults(0, []);
-        var highlightTerms = query.HighlightTerms();
-        var limit = Math.Clamp(request.Limit, 0, _options.MaxPageSize);
-        var offset = Math.Max(0, request.Offset);
         return await _resilience.ExecuteAsync(async token =>
         {
             await using var connection = await _dataSource.OpenConnectionAsync(token);
@@ -185,31 +174,19 @@ public sealed partial class PostgresArticleStore : IArticleStore, IAsyncDisposab
         {
             await using var connection = await _dataSource.OpenConnectionAsync(token);
             await using var command = connection.CreateCommand();
-            var matched = $"WITH matched AS (SELECT d.language, d.published_on, d.source_names, d.source_keys, d.entity_names, d.entity_keys {FromClause(query, request, command)}) ";
-            command.CommandText = matched + "SELECT count(*) FROM matched";
-            var total = (long)(await command.ExecuteScalarAsync(token))!;
-            var languages = await CountsAsync(command, matched + $"SELECT coalesce(language, '{FacetOrder.Unknown}'), count(*) FROM matched GROUP BY 1", token);
-            var sources = await CountsAsync(command, matched + "SELECT min(s.name COLLATE \"C\"), count(*) FROM matched, unnest(source_names, source_keys) AS s (name, key) GROUP BY s.key", token);
             command.Parameters.AddWithValue("top", _options.TopEntities);
-            var entities = await CountsAsync(command, matched + "SELECT min(e.name COLLATE \"C\") AS name, count(*) AS n FROM matched, unnest(entity_names, entity_keys) AS e (name, key) GROUP BY e.key ORDER BY n DESC, name LIMIT @top", token);
-            var months = await CountsAsync(command, matched + $"SELECT coalesce(to_char(published_on, 'YYYY-MM'), '{FacetOrder.Unknown}'), count(*) FROM matched GROUP BY 1", token);
-            return new SearchFacets(total, FacetOrder.ByCount(languages), FacetOrder.ByCount(sources), FacetOrder.ByCount(entities), FacetOrder.ByValue(months));
+            return await FacetCounts.CountAsync(command, new FacetSql(
+                Matched: $"WITH matched AS (SELECT d.language, d.published_on, d.source_names, d.source_keys, d.entity_names, d.entity_keys {FromClause(query, request, command)}) ",
+                Languages: $"SELECT coalesce(language, '{FacetOrder.Unknown}'), count(*) FROM matched GROUP BY 1",
+                Sources: "SELECT min(s.name COLLATE \"C\"), count(*) FROM matched, unnest(source_names, source_keys) AS s (name, key) GROUP BY s.key",
+                TopEntities: "SELECT min(e.name COLLATE \"C\") AS name, count(*) AS n FROM matched, unnest(entity_names, entity_keys) AS e (name, key) GROUP BY e.key ORDER BY n DESC, name LIMIT @top",
+                Months: $"SELECT coalesce(to_char(published_on, 'YYYY-MM'), '{FacetOrder.Unknown}'), count(*) FROM matched GROUP BY 1"), token);
         }, cancellationToken);
-    }
-
-    private static async Task<List<FacetCount>> CountsAsync(NpgsqlCommand command, string sql, CancellationToken cancellationToken)
-    {
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var counts = new List<FacetCount>();
-        while (await reader.ReadAsync(cancellationToken))
-            counts.Add(new FacetCount(reader.GetString(0), reader.GetInt64(1)));
-        return counts;
     }
 
     private static string FromClause(AnalyzedQuery query, SearchRequest request, NpgsqlCommand command)
     {
-        var filters = PostgresFilters.Apply(request, command);
+        var filters = PostgresFilters.Instance.Write(request, command);
         if (query.IsBlank)
             return $"FROM documents d WHERE {filters}";
         command.Parameters.AddWithValue("query", TsQuery.From(query));

@@ -5,11 +5,16 @@ using Pipeline.Storage.Documents;
 namespace Pipeline.Storage.Postgres;
 
 /// <summary>
-/// Writes one batch in three statements whatever its size: the documents as parallel arrays through
-/// unnest (ON CONFLICT DO NOTHING makes the upsert idempotent), then the version count of each touched
-/// path, then the current-version flags.
+/// Writes one batch in one transaction: each prepared slice of documents as one statement of parallel
+/// arrays through unnest (ON CONFLICT DO NOTHING makes the upsert idempotent), then one statement for
+/// the version count of each touched path and the current-version flags.
 /// </summary>
 /// <remarks>
+/// The server inserts a slice while the next one is analysed here, so the client's CPU work (analysis,
+/// tsvector text) overlaps the server's (parsing, heap, GIN and WAL) instead of adding to it. On 5 KB
+/// articles the server's share was about 650 microseconds of CPU per document, of which the GIN index on
+/// the tsvector took 380 and parsing the tsvector text 130.
+///
 /// Several index workers may store versions of one path at once. The upsert into source_paths locks each
 /// touched path's row (in path order, so two batches do not deadlock on each other) until commit, so the
 /// writers recompute the flags one after the other and the last one sees every version.
@@ -19,17 +24,30 @@ internal static class PostgresBatchWriter
     // Unit separator: names are cleaned of control characters, so it cannot occur inside one.
     private const char ListSeparator = '\u001f';
 
-    public static async Task<bool[]> WriteAsync(NpgsqlConnection connection, IndexedDocument[] batch, CancellationToken cancellationToken)
+    /// <summary>What one document needs on its way in: the store-neutral preparation and its tsvector text.</summary>
+    public static PostgresRow ToRow(IndexedDocument document) => new(document, TsVector.From(document.TitleTerms, document.BodyTerms));
+
+    public static async Task<bool[]> WriteAsync(NpgsqlConnection connection, PreparedSlices<PostgresRow> slices, int count, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var createdIds = await InsertDocumentsAsync(connection, transaction, batch, cancellationToken);
-        var created = new bool[batch.Length];
+        var created = new bool[count];
         var createdPaths = new List<string>();
-        for (var i = 0; i < batch.Length; i++)
+        var written = 0;
+        for (var s = 0; s < slices.Count; s++)
         {
-            created[i] = createdIds.Remove(batch[i].Document.DocumentId);
-            if (created[i])
-                createdPaths.Add(batch[i].Article.Source.Path);
+            var slice = await slices[s].WaitAsync(cancellationToken);
+            var createdIds = await InsertDocumentsAsync(connection, transaction, slice, cancellationToken);
+            for (var i = 0; i < slice.Length; i++)
+            {
+                var document = slice[i].Document;
+
+                // Remove, so that the same document twice in one batch is created once.
+                created[written + i] = createdIds.Remove(document.Document.DocumentId);
+                if (created[written + i])
+                    createdPaths.Add(document.Article.Source.Path);
+            }
+
+            written += slice.Length;
         }
 
         if (createdPaths.Count > 0)
@@ -38,7 +56,7 @@ internal static class PostgresBatchWriter
         return created;
     }
 
-    private static async Task<HashSet<Guid>> InsertDocumentsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IndexedDocument[] batch, CancellationToken cancellationToken)
+    private static async Task<HashSet<Guid>> InsertDocumentsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, PostgresRow[] rows, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
             INSERT INTO documents (document_id, source_path, sha256, correlation_id, dropped_at, stored_at, language,
@@ -55,6 +73,7 @@ internal static class PostgresBatchWriter
             ON CONFLICT (document_id) DO NOTHING
             RETURNING document_id
             """, connection, transaction);
+        var batch = Array.ConvertAll(rows, row => row.Document);
         var p = command.Parameters;
         p.AddWithValue("separator", ListSeparator.ToString());
         p.AddWithValue("document_ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid, Array.ConvertAll(batch, d => d.Document.DocumentId));
@@ -70,7 +89,7 @@ internal static class PostgresBatchWriter
         p.AddWithValue("entity_names", NpgsqlDbType.Array | NpgsqlDbType.Text, Array.ConvertAll(batch, d => string.Join(ListSeparator, d.Entities)));
         p.AddWithValue("entity_keys", NpgsqlDbType.Array | NpgsqlDbType.Text, Array.ConvertAll(batch, d => JoinKeys(d.Entities)));
         p.AddWithValue("stages", NpgsqlDbType.Array | NpgsqlDbType.Text, Array.ConvertAll(batch, d => d.StagesJson));
-        p.AddWithValue("searches", NpgsqlDbType.Array | NpgsqlDbType.Text, Array.ConvertAll(batch, d => TsVector.From(d.TitleTerms, d.BodyTerms)));
+        p.AddWithValue("searches", NpgsqlDbType.Array | NpgsqlDbType.Text, Array.ConvertAll(rows, row => row.SearchVector));
         p.AddWithValue("articles", NpgsqlDbType.Array | NpgsqlDbType.Bytea, Array.ConvertAll(batch, d => d.PackedArticle));
 
         var created = new HashSet<Guid>();
@@ -99,3 +118,6 @@ internal static class PostgresBatchWriter
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
+
+/// <param name="SearchVector">The analysed title and body as tsvector text.</param>
+internal sealed record PostgresRow(IndexedDocument Document, string SearchVector);

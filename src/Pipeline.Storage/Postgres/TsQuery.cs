@@ -4,47 +4,23 @@ using Pipeline.Storage.Text;
 namespace Pipeline.Storage.Postgres;
 
 /// <summary>
-/// Writes an analysed query as tsquery text. Every term is a run of letters and digits inside single
-/// quotes, so no user input can become tsquery syntax; the text travels as a parameter, never in SQL.
+/// An analysed query as tsquery text; a phrase is its terms in single quotes joined by the followed-by
+/// operator. The text travels as a parameter, never in SQL.
 /// </summary>
 internal static class TsQuery
 {
-    public static string From(AnalyzedQuery query)
-    {
-        var builder = new StringBuilder();
-        foreach (var group in query.Required)
-        {
-            if (builder.Length > 0)
-                builder.Append(" & ");
-            AppendGroup(builder, group);
-        }
+    private static readonly QuerySyntax Syntax = new(" & ", " & !", " | ", AppendPhrase);
 
-        if (query.Excluded.Alternatives.Count > 0)
-        {
-            builder.Append(" & !");
-            AppendGroup(builder, query.Excluded);
-        }
+    public static string From(AnalyzedQuery query) => QueryExpression.Write(query, Syntax);
 
-        return builder.ToString();
-    }
-
-    private static void AppendGroup(StringBuilder builder, TermGroup group)
+    private static void AppendPhrase(StringBuilder builder, IReadOnlyList<string> terms)
     {
         builder.Append('(');
-        for (var i = 0; i < group.Alternatives.Count; i++)
+        for (var i = 0; i < terms.Count; i++)
         {
             if (i > 0)
-                builder.Append(" | ");
-            var terms = group.Alternatives[i];
-            builder.Append('(');
-            for (var j = 0; j < terms.Count; j++)
-            {
-                if (j > 0)
-                    builder.Append(" <-> ");
-                builder.Append('\'').Append(terms[j]).Append('\'');
-            }
-
-            builder.Append(')');
+                builder.Append(" <-> ");
+            builder.Append('\'').Append(terms[i]).Append('\'');
         }
 
         builder.Append(')');

@@ -57,28 +57,25 @@ public sealed partial class SqliteArticleStore : IArticleStore
     {
         ArgumentNullException.ThrowIfNull(documents);
         await InitializeAsync(cancellationToken);
-        var outcomes = new List<UpsertOutcome>(documents.Count);
-        foreach (var chunk in documents.Chunk(_options.BatchSize))
-        {
-            var prepared = IndexedDocument.PrepareAll(chunk);
-            var created = await _resilience.ExecuteAsync(
-                async token => await WriteBatchAsync(prepared, token), cancellationToken);
-            for (var i = 0; i < chunk.Length; i++)
-                outcomes.Add(new UpsertOutcome(chunk[i].DocumentId, created[i]));
-        }
-
-        return outcomes;
+        return await BatchedUpsert.RunAsync(documents, _options.BatchSize, static document => document,
+            (slices, count) => _resilience.ExecuteAsync(async token => await WriteBatchAsync(slices, count, token), cancellationToken).AsTask());
     }
 
-    private async Task<bool[]> WriteBatchAsync(IndexedDocument[] batch, CancellationToken cancellationToken)
+    private async Task<bool[]> WriteBatchAsync(PreparedSlices<IndexedDocument> slices, int count, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         using var writer = new SqliteBatchWriter(connection, transaction);
-        var created = new bool[batch.Length];
+        var created = new bool[count];
         var storedAt = DateTimeOffset.UtcNow;
-        for (var i = 0; i < batch.Length; i++)
-            created[i] = writer.Write(batch[i], storedAt);
+        var written = 0;
+        for (var s = 0; s < slices.Count; s++)
+        {
+            var slice = await slices[s].WaitAsync(cancellationToken);
+            writer.Write(slice, storedAt, created.AsSpan(written, slice.Length));
+            written += slice.Length;
+        }
+
         writer.UpdateCurrentVersions();
         await transaction.CommitAsync(cancellationToken);
         return created;
@@ -144,43 +141,59 @@ public sealed partial class SqliteArticleStore : IArticleStore
     {
         ArgumentNullException.ThrowIfNull(request);
         await InitializeAsync(cancellationToken);
-        var query = QueryAnalyzer.Analyze(request.Query, request.Language);
+        var (query, highlightTerms, limit, offset) = SearchPlan.Of(request, _options);
         if (query.MatchesNothing)
             return new SearchResults(0, []);
-        var highlightTerms = query.HighlightTerms();
-        var limit = Math.Clamp(request.Limit, 0, _options.MaxPageSize);
-        var offset = Math.Max(0, request.Offset);
         return await _resilience.ExecuteAsync(async token =>
         {
             await using var connection = await OpenAsync(token);
             await using var command = connection.CreateCommand();
             var from = FromClause(query, request, command);
-            var (score, order, pageOrder) = query.IsBlank
-                ? ("0.0", "d.published_on DESC NULLS LAST, d.id DESC", "page.published_on DESC NULLS LAST, page.id DESC")
-                : ("-bm25(documents_fts, $titleWeight, 1.0)", "score DESC, d.id", "page.score DESC, page.id");
+            const string score = "-bm25(documents_fts, $titleWeight, 1.0)";
+            const string order = "d.published_on DESC NULLS LAST, d.id DESC";
+            var pageOrder = query.IsBlank ? "page.published_on DESC NULLS LAST, page.id DESC" : "page.score DESC, page.id";
 
-            command.CommandText = $"SELECT count(*) {from}";
-            var total = (long)(await command.ExecuteScalarAsync(token))!;
+            // A text query reads the full-text index once: the same pass ranks and counts the matches. A blank
+            // query counts apart, so its page can come straight from the published_on index.
+            var total = query.IsBlank ? await CountAsync(command, from, token) : (long?)null;
             var hits = new List<SearchHit>(limit);
             if (total <= offset || limit == 0)
-                return new SearchResults(total, hits);
+                return new SearchResults(total ?? await CountAsync(command, from, token), hits);
 
-            // Rank on narrow rows first: only the page's articles are read and unpacked.
-            command.CommandText = $"""
-                WITH page AS (
-                    SELECT d.id, d.published_on, {score} AS score {from} ORDER BY {order} LIMIT $limit OFFSET $offset)
-                SELECT d.document_id, d.article, page.score
-                FROM page JOIN documents d ON d.id = page.id ORDER BY {pageOrder}
-                """;
+            // Rank on narrow rows first: only the page's articles are read and unpacked. FTS5's bm25 cannot
+            // stand beside a window function, so the matches are ranked (and materialised) before counting.
+            command.CommandText = query.IsBlank
+                ? $"""
+                    WITH page AS (SELECT d.id, d.published_on {from} ORDER BY {order} LIMIT $limit OFFSET $offset)
+                    SELECT d.document_id, d.article, 0.0 FROM page JOIN documents d ON d.id = page.id ORDER BY {pageOrder}
+                    """
+                : $"""
+                    WITH ranked AS MATERIALIZED (SELECT d.id, {score} AS score {from}),
+                         page AS (SELECT id, score, count(*) OVER () AS total FROM ranked ORDER BY score DESC, id LIMIT $limit OFFSET $offset)
+                    SELECT d.document_id, d.article, page.score, page.total FROM page JOIN documents d ON d.id = page.id ORDER BY {pageOrder}
+                    """;
             command.Parameters.AddWithValue("$limit", limit);
             command.Parameters.AddWithValue("$offset", offset);
             command.Parameters.AddWithValue("$titleWeight", _options.TitleWeight);
-            await using var reader = await command.ExecuteReaderAsync(token);
-            while (await reader.ReadAsync(token))
-                hits.Add(_hits.Create(reader.GetGuid(0), (byte[])reader.GetValue(1), reader.GetDouble(2), highlightTerms));
+            await using (var reader = await command.ExecuteReaderAsync(token))
+            {
+                while (await reader.ReadAsync(token))
+                {
+                    hits.Add(_hits.Create(reader.GetGuid(0), (byte[])reader.GetValue(1), reader.GetDouble(2), highlightTerms));
+                    if (!query.IsBlank)
+                        total = reader.GetInt64(3);
+                }
+            }
 
-            return new SearchResults(total, hits);
+            // An empty page beyond the first tells nothing of the total.
+            return new SearchResults(total ?? (offset > 0 ? await CountAsync(command, from, token) : 0), hits);
         }, cancellationToken);
+    }
+
+    private static async Task<long> CountAsync(SqliteCommand command, string from, CancellationToken cancellationToken)
+    {
+        command.CommandText = $"SELECT count(*) {from}";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     public async Task<SearchFacets> GetFacetsAsync(SearchRequest request, CancellationToken cancellationToken)
@@ -194,31 +207,19 @@ public sealed partial class SqliteArticleStore : IArticleStore
         {
             await using var connection = await OpenAsync(token);
             await using var command = connection.CreateCommand();
-            var matched = $"WITH matched AS (SELECT d.id, d.language, d.published_on {FromClause(query, request, command)}) ";
-            command.CommandText = matched + "SELECT count(*) FROM matched";
-            var total = (long)(await command.ExecuteScalarAsync(token))!;
-            var languages = await CountsAsync(command, matched + $"SELECT coalesce(language, '{FacetOrder.Unknown}'), count(*) FROM matched GROUP BY 1", token);
-            var sources = await CountsAsync(command, matched + "SELECT min(s.name), count(*) FROM matched JOIN document_sources s ON s.document = matched.id GROUP BY s.key", token);
             command.Parameters.AddWithValue("$top", _options.TopEntities);
-            var entities = await CountsAsync(command, matched + "SELECT min(e.name) AS name, count(*) AS n FROM matched JOIN document_entities e ON e.document = matched.id GROUP BY e.key ORDER BY n DESC, name LIMIT $top", token);
-            var months = await CountsAsync(command, matched + $"SELECT coalesce(substr(published_on, 1, 7), '{FacetOrder.Unknown}'), count(*) FROM matched GROUP BY 1", token);
-            return new SearchFacets(total, FacetOrder.ByCount(languages), FacetOrder.ByCount(sources), FacetOrder.ByCount(entities), FacetOrder.ByValue(months));
+            return await FacetCounts.CountAsync(command, new FacetSql(
+                Matched: $"WITH matched AS (SELECT d.id, d.language, d.published_on {FromClause(query, request, command)}) ",
+                Languages: $"SELECT coalesce(language, '{FacetOrder.Unknown}'), count(*) FROM matched GROUP BY 1",
+                Sources: "SELECT min(s.name), count(*) FROM matched JOIN document_sources s ON s.document = matched.id GROUP BY s.key",
+                TopEntities: "SELECT min(e.name) AS name, count(*) AS n FROM matched JOIN document_entities e ON e.document = matched.id GROUP BY e.key ORDER BY n DESC, name LIMIT $top",
+                Months: $"SELECT coalesce(substr(published_on, 1, 7), '{FacetOrder.Unknown}'), count(*) FROM matched GROUP BY 1"), token);
         }, cancellationToken);
-    }
-
-    private static async Task<List<FacetCount>> CountsAsync(SqliteCommand command, string sql, CancellationToken cancellationToken)
-    {
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var counts = new List<FacetCount>();
-        while (await reader.ReadAsync(cancellationToken))
-            counts.Add(new FacetCount(reader.GetString(0), reader.GetInt64(1)));
-        return counts;
     }
 
     private static string FromClause(AnalyzedQuery query, SearchRequest request, SqliteCommand command)
     {
-        var filters = SqliteFilters.Apply(request, command);
+        var filters = SqliteFilters.Instance.Write(request, command);
         if (query.IsBlank)
             return $"FROM documents d WHERE {filters}";
         command.Parameters.AddWithValue("$match", Fts5Query.From(query));

@@ -1,50 +1,28 @@
+using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Pipeline.Storage.Documents;
 
 namespace Pipeline.Storage.Sqlite;
 
-/// <summary>The WHERE conditions of a request's filters on <c>documents d</c>, with their parameters.</summary>
-internal static class SqliteFilters
+/// <summary>Filters on SQLite: days are ISO text; agencies and entities live in side tables.</summary>
+internal sealed class SqliteFilters : FilterClause
 {
-    public static string Apply(SearchRequest request, SqliteCommand command)
+    public static SqliteFilters Instance { get; } = new();
+
+    protected override string CurrentVersion => "d.is_current = 1";
+
+    protected override string Bind(DbCommand command, string name, object value)
     {
-        var sql = "d.is_current = 1";
-        if (IndexedDocument.Key(request.Language) is { } language)
-        {
-            sql += " AND d.language = $language";
-            command.Parameters.AddWithValue("$language", language);
-        }
-
-        if (request.From is { } from)
-        {
-            sql += " AND d.published_on >= $from";
-            command.Parameters.AddWithValue("$from", from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        if (request.To is { } to)
-        {
-            sql += " AND d.published_on <= $to";
-            command.Parameters.AddWithValue("$to", to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        if (IndexedDocument.Key(request.Site) is { } site)
-        {
-            sql += " AND d.site_key = $site";
-            command.Parameters.AddWithValue("$site", site);
-        }
-
-        if (IndexedDocument.Key(request.Source) is { } source)
-        {
-            sql += " AND EXISTS (SELECT 1 FROM document_sources s WHERE s.key = $source AND s.document = d.id)";
-            command.Parameters.AddWithValue("$source", source);
-        }
-
-        if (IndexedDocument.Key(request.Entity) is { } entity)
-        {
-            sql += " AND EXISTS (SELECT 1 FROM document_entities e WHERE e.key = $entity AND e.document = d.id)";
-            command.Parameters.AddWithValue("$entity", entity);
-        }
-
-        return sql;
+        var parameter = "$" + name;
+        ((SqliteCommand)command).Parameters.AddWithValue(
+            parameter, value is DateOnly day ? day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : value);
+        return parameter;
     }
+
+    protected override string CitesSource(string sourceKey) =>
+        $"EXISTS (SELECT 1 FROM document_sources s WHERE s.key = {sourceKey} AND s.document = d.id)";
+
+    protected override string MentionsEntity(string entityKey) =>
+        $"EXISTS (SELECT 1 FROM document_entities e WHERE e.key = {entityKey} AND e.document = d.id)";
 }

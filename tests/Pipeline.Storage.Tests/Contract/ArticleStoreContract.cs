@@ -94,6 +94,27 @@ public abstract partial class ArticleStoreContract
     }
 
     [Fact]
+    public async Task A_batch_prepared_in_several_slices_keeps_its_order_and_creates_a_repeat_once()
+    {
+        // The stores analyse a batch in slices of 100 while writing earlier ones: 250 documents are three
+        // slices, and the repeat of the first document sits in the last one.
+        var store = await CreateStoreAsync();
+        var documents = Enumerable.Range(0, 249)
+            .Select(i => TestArticles.Create($"slices/{i}.txt", $"Slice article {i}", $"Body number {i} about ferry schedules."))
+            .ToList();
+        documents.Insert(230, documents[0]);
+
+        var outcomes = await store.UpsertAsync(documents, None);
+
+        Assert.Equal(documents.Select(d => d.DocumentId), outcomes.Select(o => o.DocumentId));
+        Assert.Equal(249, outcomes.Count(o => o.Created));
+        Assert.True(outcomes[0].Created);
+        Assert.False(outcomes[230].Created);
+        Assert.Equal(249, await store.CountAsync(None));
+        Assert.Equal(249, (await store.SearchAsync(new SearchRequest("ferry schedules"), None)).Total);
+    }
+
+    [Fact]
     public async Task Several_workers_starting_at_once_share_one_schema()
     {
         var first = await CreateStoreAsync();
