@@ -88,23 +88,28 @@ internal static class BenchmarkData
     {
         var root = RepoRoot();
         var shared = Path.Combine(root, "..", "shared", "eval", "aeb-dev", "html");
+        return HtmlPages(Directory.Exists(shared) ? shared : Path.Combine(root, "seeds"));
+    }
+
+    /// <summary>Every <c>*.html</c> and gzipped <c>*.html.gz</c> page of a folder, in name order.</summary>
+    public static List<(string Name, byte[] Content)> HtmlPages(string folder)
+    {
         var pages = new List<(string, byte[])>();
-        if (Directory.Exists(shared))
+        foreach (var file in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
         {
-            foreach (var file in Directory.EnumerateFiles(shared, "*.html.gz").Order())
+            if (file.EndsWith(".html.gz", StringComparison.Ordinal))
             {
                 using var gz = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
                 using var buffer = new MemoryStream();
                 gz.CopyTo(buffer);
                 pages.Add((Path.GetFileName(file)[..^3], buffer.ToArray()));
             }
-        }
-        else
-        {
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "seeds"), "*.html").Order())
+            else if (file.EndsWith(".html", StringComparison.Ordinal))
+            {
                 pages.Add((Path.GetFileName(file), File.ReadAllBytes(file)));
+            }
         }
-        Console.WriteLine($"// HtmlPages workload: {pages.Count} pages from {(Directory.Exists(shared) ? shared : "seeds/")}");
+        Console.WriteLine($"// HtmlPages workload: {pages.Count} pages from {folder}");
         return pages;
     }
 }

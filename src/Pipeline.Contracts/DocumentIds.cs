@@ -16,6 +16,18 @@ public static class DocumentIds
         return new Guid(bytes);
     }
 
+    /// <summary>
+    /// The id of one article of a file that holds several (a JSON list): the first 16 bytes of the SHA-256 of
+    /// "{file hash}#{item index}", so every stage and every redelivery derives the same id for the same item.
+    /// A file holding a single article keeps <see cref="FromSha256Hex"/> of its hash.
+    /// </summary>
+    public static Guid ForItem(string sha256Hex, int itemIndex)
+    {
+        ArgumentNullException.ThrowIfNull(sha256Hex);
+        ArgumentOutOfRangeException.ThrowIfNegative(itemIndex);
+        return FromSha256Hex(Sha256Hex(System.Text.Encoding.UTF8.GetBytes($"{sha256Hex}#{itemIndex}")));
+    }
+
     public static string Sha256Hex(ReadOnlySpan<byte> content)
     {
         Span<byte> hash = stackalloc byte[32];

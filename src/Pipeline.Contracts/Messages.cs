@@ -33,6 +33,12 @@ public sealed record ArticleExtracted
     public required Article Article { get; init; }
     public required DateTimeOffset DroppedAt { get; init; }
     public required IReadOnlyList<StageVisit> Stages { get; init; }
+
+    /// <summary>This article's place (from 0) among the <see cref="ItemCount"/> articles of its file (a JSON list holds several).</summary>
+    public int ItemIndex { get; init; }
+
+    /// <summary>How many articles the file holds; ingest finishes the file once all of them are stored.</summary>
+    public int ItemCount { get; init; } = 1;
 }
 
 /// <summary>Indexing stored the article; it is searchable now.</summary>
@@ -47,6 +53,12 @@ public sealed record ArticleIndexed
     public required bool Created { get; init; }
 
     public required IReadOnlyList<StageVisit> Stages { get; init; }
+
+    /// <summary>As in <see cref="ArticleExtracted.ItemIndex"/>.</summary>
+    public int ItemIndex { get; init; }
+
+    /// <summary>As in <see cref="ArticleExtracted.ItemCount"/>.</summary>
+    public int ItemCount { get; init; } = 1;
 }
 
 /// <summary>A stage refused the file for good; ingest moves it to quarantine with this reason.</summary>

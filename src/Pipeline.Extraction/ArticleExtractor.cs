@@ -26,11 +26,24 @@ public sealed class ArticleExtractor : IArticleExtractor
     public Article Extract(ExtractionInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var doc = Parse(input);
-        return _enricher.Enrich(doc, input.Source, input.ReferenceDate);
+        var docs = Parse(input);
+        return _enricher.Enrich(docs[0], SourceOf(input.Source, 0, docs.Count), input.ReferenceDate);
     }
 
-    private ParsedDocument Parse(ExtractionInput input)
+    public IReadOnlyList<Article> ExtractAll(ExtractionInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var docs = Parse(input);
+        var articles = new Article[docs.Count];
+        for (var i = 0; i < articles.Length; i++)
+            articles[i] = _enricher.Enrich(docs[i], SourceOf(input.Source, i, docs.Count), input.ReferenceDate);
+        return articles;
+    }
+
+    private static SourceFile SourceOf(SourceFile file, int itemIndex, int itemCount) =>
+        itemCount == 1 ? file : file.ForItem(itemIndex);
+
+    private List<ParsedDocument> Parse(ExtractionInput input)
     {
         var bytes = input.Content.Span;
         var size = Math.Max(bytes.Length, input.Source.SizeBytes);
@@ -49,11 +62,11 @@ public sealed class ArticleExtractor : IArticleExtractor
         TextDecoder.EnsureReadable(text);
         return FormatDetector.Detect(text, input.Source.Path) switch
         {
-            DocumentFormat.Html => _html.Read(text),
+            DocumentFormat.Html => [_html.Read(text)],
             DocumentFormat.Json => JsonArticleReader.Read(text, _html),
-            DocumentFormat.Markdown => MarkdownReader.Read(text),
-            DocumentFormat.Email => EmailReader.Read(bytes, _html),
-            _ => PlainTextReader.Read(text),
+            DocumentFormat.Markdown => [MarkdownReader.Read(text)],
+            DocumentFormat.Email => [EmailReader.Read(bytes, _html)],
+            _ => [PlainTextReader.Read(text)],
         };
     }
 }

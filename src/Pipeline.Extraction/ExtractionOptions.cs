@@ -17,6 +17,12 @@ public sealed class ExtractionOptions
     /// <summary>How many keywords are reported.</summary>
     public int KeywordCount { get; set; } = 8;
 
+    /// <summary>
+    /// Extract a few built-in articles when a host starts, so a new worker's first real article does not pay the
+    /// process's one-time costs (JIT, static tables, parser warm-up).
+    /// </summary>
+    public bool WarmUpAtStart { get; set; } = true;
+
     /// <summary>A page whose extracted body has fewer words than this is treated as having no article.</summary>
     public int MinBodyWords { get; set; } = 15;
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Pipeline.Extraction.WarmUp;
 using Pipeline.Ner;
 
 namespace Pipeline.Extraction;
@@ -9,7 +10,9 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IArticleExtractor"/> as a singleton with <see cref="ExtractionOptions"/> bound from the
-    /// <c>Extraction</c> section. An <see cref="IEntityTagger"/> registered elsewhere is used when present.
+    /// <c>Extraction</c> section. An <see cref="IEntityTagger"/> registered elsewhere is used when present. In a host,
+    /// the extractor is warmed up at start (<see cref="ExtractionOptions.WarmUpAtStart"/>); register extraction before
+    /// the bus so that happens before the first message is taken.
     /// </summary>
     public static IServiceCollection AddExtraction(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,6 +24,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IArticleExtractor>(sp => new ArticleExtractor(
             sp.GetRequiredService<IOptions<ExtractionOptions>>().Value,
             sp.GetService<IEntityTagger>()));
+        services.AddHostedService<ExtractionWarmUpService>();
         return services;
     }
 }

@@ -40,8 +40,10 @@ public sealed partial class IndexArticlesConsumer(
         foreach (var outcome in outcomes)
             created[outcome.DocumentId] = created.GetValueOrDefault(outcome.DocumentId) || outcome.Created;
 
-        foreach (var document in documents)
+        for (var i = 0; i < documents.Length; i++)
         {
+            var document = documents[i];
+            var message = context.Message[i].Message;
             using var scope = logger.BeginScope(new Dictionary<string, object>
             {
                 ["DocumentId"] = document.DocumentId,
@@ -58,6 +60,8 @@ public sealed partial class IndexArticlesConsumer(
                 DroppedAt = document.DroppedAt,
                 Created = isNew,
                 Stages = [.. document.Stages.SkipLast(1), new StageVisit(Stages.Index, worker.Name, started, finished)],
+                ItemIndex = message.ItemIndex,
+                ItemCount = message.ItemCount,
             }, context.CancellationToken);
         }
     }

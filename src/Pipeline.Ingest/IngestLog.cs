@@ -35,6 +35,9 @@ internal static partial class IngestLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Published {SourcePath} ({SizeBytes} bytes, {MediaType}, {Transfer})")]
     public static partial void Published(this ILogger logger, string sourcePath, long sizeBytes, string mediaType, string transfer);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stored {SourcePath}; {StoredItems} of the file's {ItemCount} articles are stored, the file waits for the rest")]
+    public static partial void StoredItem(this ILogger logger, string sourcePath, int storedItems, int itemCount);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Stored {SourcePath}: its claimed file is already gone (finished before, or claimed by a replica with another work folder)")]
     public static partial void StoredWithoutFile(this ILogger logger, string sourcePath);
 

@@ -48,6 +48,41 @@ public sealed class EmbeddedPipelineTests(ITestOutputHelper output) : IDisposabl
     }
 
     [Fact]
+    public async Task Each_article_of_a_dropped_json_list_is_stored_once_and_the_file_is_archived_after_the_last()
+    {
+        await using var app = PipelineApplication.Build(StageSet.All, new Dictionary<string, string?>
+        {
+            ["Pipeline:DataDirectory"] = _data,
+            ["Pipeline:Urls"] = "http://127.0.0.1:0",
+        });
+        await app.StartAsync();
+        var inbox = Path.Combine(_data, "inbox");
+        await Eventually.WaitUntilAsync(() => Directory.Exists(inbox), TimeSpan.FromSeconds(30), "run creates the inbox");
+
+        await File.WriteAllTextAsync(Path.Combine(inbox, "daftar.json"), SampleArticles.ThreeArticleList);
+
+        var store = app.Services.GetRequiredService<IArticleStore>();
+        await Eventually.WaitUntilAsync(
+            () => Directory.EnumerateFiles(Path.Combine(_data, "archive"), "*", SearchOption.AllDirectories).Any(),
+            TimeSpan.FromSeconds(60), "the file is archived");
+        // Archived means every article of the file is stored: nothing may be missing by now.
+        Assert.Equal(3, await store.CountAsync(CancellationToken.None));
+        var fileHash = Pipeline.Contracts.DocumentIds.Sha256Hex(System.Text.Encoding.UTF8.GetBytes(SampleArticles.ThreeArticleList));
+        string[] places = ["Tarakan", "Ternate", "Bontang"];
+        for (var i = 0; i < places.Length; i++)
+        {
+            var results = await store.SearchAsync(new SearchRequest(places[i]), CancellationToken.None);
+            var hit = Assert.Single(results.Hits);
+            Assert.Equal($"daftar.json#{i + 1}", hit.SourcePath);
+            Assert.Equal(Pipeline.Contracts.DocumentIds.ForItem(fileHash, i), hit.Id);
+        }
+        Assert.Single(Directory.EnumerateFiles(Path.Combine(_data, "archive"), "*", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFiles(inbox, "*", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_data, "work"), "*", SearchOption.AllDirectories));
+        await app.StopAsync();
+    }
+
+    [Fact]
     public async Task Search_command_prints_the_json_contract()
     {
         await using (var app = PipelineApplication.Build(StageSet.All, new Dictionary<string, string?>

@@ -20,4 +20,16 @@ internal static class SampleArticles
 
         "Setiap surat suara yang rusak akan kami catat dan laporkan," ujar Ketua KPU Kota Bandung, Rina Kusumawati.
         """;
+
+    /// <summary>A JSON list of three short articles, each with a word (Tarakan, Ternate, Bontang) no other has.</summary>
+    public const string ThreeArticleList = """
+        [
+          {"judul": "Dermaga Baru Tarakan Mulai Beroperasi", "tanggal": "2024-05-02",
+           "isi": "TARAKAN - Dermaga penumpang baru di Tarakan mulai melayani kapal antarpulau pekan ini.\n\nPengelola pelabuhan menyebut antrean penumpang kini lebih pendek."},
+          {"judul": "Festival Cengkeh Digelar di Ternate", "tanggal": "2024-05-03",
+           "isi": "TERNATE - Festival cengkeh tahunan kembali digelar di Ternate dengan ratusan peserta.\n\nPanitia berharap festival menarik wisatawan dari luar Maluku Utara."},
+          {"judul": "Sekolah Terapung Hadir di Bontang", "tanggal": "2024-05-04",
+           "isi": "BONTANG - Sebuah sekolah terapung kini melayani anak-anak kampung nelayan di Bontang.\n\nGuru datang setiap pagi dengan perahu dari daratan."}
+        ]
+        """;
 }

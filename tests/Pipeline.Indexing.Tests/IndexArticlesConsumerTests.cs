@@ -103,6 +103,31 @@ public sealed class IndexArticlesConsumerTests
             .BuildServiceProvider(true);
     }
 
+    [Fact]
+    public async Task An_article_of_a_list_is_announced_with_its_place_so_ingest_can_count_the_file_finished()
+    {
+        var store = new InMemoryArticleStore();
+        await using var provider = BuildProvider(store);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+        var whole = Extracted("daftar.json", "ff");
+        var second = whole with
+        {
+            DocumentId = DocumentIds.ForItem(whole.Article.Source.Sha256, 1),
+            Article = whole.Article with { Source = whole.Article.Source.ForItem(1) },
+            ItemIndex = 1,
+            ItemCount = 3,
+        };
+
+        await harness.Bus.Publish(second);
+
+        Assert.True(await harness.Published.Any<ArticleIndexed>(x => x.Context.Message.DocumentId == second.DocumentId));
+        var indexed = harness.Published.Select<ArticleIndexed>().Single().Context.Message;
+        Assert.Equal((1, 3), (indexed.ItemIndex, indexed.ItemCount));
+        Assert.Equal("daftar.json#2", indexed.Source.Path);
+        Assert.Equal(second.DocumentId, Assert.Single(store.Documents).DocumentId);
+    }
+
     private static ArticleExtracted Extracted(string path, string hashSeed)
     {
         var sha = DocumentIds.Sha256Hex(System.Text.Encoding.UTF8.GetBytes(hashSeed));

@@ -90,6 +90,42 @@ public class IngestHarnessTests
     }
 
     [Fact]
+    public async Task A_file_of_several_articles_is_archived_only_once_every_one_of_them_is_stored()
+    {
+        await using var host = await IngestTestHost.StartAsync();
+        host.Drop("desk/daftar.json", """[{"title": "a", "body": "satu"}, {"title": "b", "body": "dua"}, {"title": "c", "body": "tiga"}]""");
+        var received = (await host.PublishedAsync<ArticleReceived>(m => m.Source.Path == "desk/daftar.json")).Context.Message;
+        var items = Enumerable.Range(0, 3).Select(i => Indexed(received) with
+        {
+            DocumentId = DocumentIds.ForItem(received.Source.Sha256, i),
+            Source = received.Source.ForItem(i),
+            ItemIndex = i,
+            ItemCount = 3,
+        }).ToArray();
+        var ledger = host.Services.GetRequiredService<IngestLedger>();
+        await Eventually.HoldsAsync(() => ledger.FindAsync(received.CorrelationId).Result?.State == ClaimState.Published, "the file is published");
+
+        // Two of the three, one of them redelivered: the file must wait.
+        await host.Harness.Bus.Publish(items[0]);
+        await host.Harness.Bus.Publish(items[2]);
+        await host.Harness.Bus.Publish(items[0]);
+        await Eventually.HoldsAsync(() => host.Harness.Consumed.Select<ArticleIndexed>().Count() >= 3, "ingest has handled the three announcements");
+        Assert.Single(Directory.EnumerateFiles(host.Options.WorkFolder, "*", SearchOption.AllDirectories));
+        Assert.False(Directory.Exists(host.Options.ArchiveFolder) && Directory.EnumerateFiles(host.Options.ArchiveFolder, "*", SearchOption.AllDirectories).Any());
+        Assert.Equal(ClaimState.Published, (await ledger.FindAsync(received.CorrelationId))!.State);
+
+        await host.Harness.Bus.Publish(items[1]);
+
+        var archived = Path.Combine(host.Options.ArchiveFolder, "desk", "daftar.json");
+        await Eventually.HoldsAsync(() => File.Exists(archived), "the file is archived under its own path once all its articles are stored");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(host.Options.WorkFolder));
+        var claim = (await ledger.FindAsync(received.CorrelationId))!;
+        Assert.Equal(ClaimState.Stored, claim.State);
+        Assert.Equal("desk/daftar.json", claim.SourcePath);
+        Assert.Equal(received.DocumentId, claim.DocumentId);
+    }
+
+    [Fact]
     public async Task With_delete_configured_a_stored_file_is_deleted()
     {
         await using var host = await IngestTestHost.StartAsync(new Dictionary<string, string?> { ["Ingest:DeleteAfterStore"] = "true" });

@@ -4,7 +4,8 @@ namespace Pipeline.Extraction.Formats;
 
 /// <summary>
 /// JSON articles: an object with title/body/date-like fields (names as news APIs and scrapers commonly use them),
-/// or a list of such objects, of which the first is read. A body holding HTML goes through the HTML reader.
+/// or a list of such objects (also nested, as in <c>{"articles": [...]}</c>), each read as its own article, in
+/// document order. A body holding HTML goes through the HTML reader.
 /// </summary>
 internal static class JsonArticleReader
 {
@@ -16,7 +17,7 @@ internal static class JsonArticleReader
     private static readonly string[] LanguageFields = ["language", "lang", "inLanguage", "bahasa"];
     private static readonly string[] DescriptionFields = ["description", "summary", "excerpt", "lead"];
 
-    public static ParsedDocument Read(string text, HtmlArticleReader html)
+    public static List<ParsedDocument> Read(string text, HtmlArticleReader html)
     {
         JsonDocument json;
         try
@@ -31,35 +32,37 @@ internal static class JsonArticleReader
         }
         using (json)
         {
-            var article = FindArticle(json.RootElement) ?? throw new ExtractionRejectedException(
-                "The JSON document has no article: no object with a body, content or text field was found.",
-                "Give each article an object with at least \"title\" and \"body\" fields.");
-            return ReadArticle(article, html);
+            var articles = new List<JsonElement>();
+            FindArticles(json.RootElement, articles);
+            if (articles.Count == 0)
+            {
+                throw new ExtractionRejectedException(
+                    "The JSON document has no article: no object with a body, content or text field was found.",
+                    "Give each article an object with at least \"title\" and \"body\" fields.");
+            }
+            var documents = new List<ParsedDocument>(articles.Count);
+            foreach (var article in articles)
+                documents.Add(ReadArticle(article, html));
+            return documents;
         }
     }
 
-    private static JsonElement? FindArticle(JsonElement element)
+    /// <summary>An object with a body is an article (its own fields are not searched further); anything else is searched for articles.</summary>
+    private static void FindArticles(JsonElement element, List<JsonElement> articles)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object when FirstString(element, BodyFields) is not null:
-                return element;
+                articles.Add(element);
+                break;
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
-                {
-                    if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array && FindArticle(property.Value) is { } nested)
-                        return nested;
-                }
-                return null;
+                    FindArticles(property.Value, articles);
+                break;
             case JsonValueKind.Array:
                 foreach (var item in element.EnumerateArray())
-                {
-                    if (FindArticle(item) is { } found)
-                        return found;
-                }
-                return null;
-            default:
-                return null;
+                    FindArticles(item, articles);
+                break;
         }
     }
 

@@ -4,7 +4,11 @@ using Pipeline.Contracts;
 
 namespace Pipeline.Extraction.Messaging;
 
-/// <summary>Reads the claimed file (inline or by claim check), extracts the article and hands it on.</summary>
+/// <summary>
+/// Reads the claimed file (inline or by claim check), extracts its articles and hands each on. A file holding several
+/// (a JSON list) yields one message per article, each with its own document id derived from the file's hash and the
+/// article's place in it, so a redelivery republishes the same ids and the store keeps each article once.
+/// </summary>
 public sealed partial class ExtractArticleConsumer(
     IArticleExtractor extractor,
     WorkerIdentity worker,
@@ -22,10 +26,10 @@ public sealed partial class ExtractArticleConsumer(
         var started = clock.GetUtcNow();
         var content = message.Content ?? await ClaimCheck.ReadAsync(message, context.CancellationToken);
 
-        Article article;
+        IReadOnlyList<Article> articles;
         try
         {
-            article = extractor.Extract(new ExtractionInput(message.Source, content, message.FileModifiedAt));
+            articles = extractor.ExtractAll(new ExtractionInput(message.Source, content, message.FileModifiedAt));
         }
         catch (ExtractionRejectedException rejected)
         {
@@ -43,15 +47,22 @@ public sealed partial class ExtractArticleConsumer(
             return;
         }
 
-        LogExtracted(message.Source.Path, article.Title, article.Language, article.WordCount);
-        await context.Publish(new ArticleExtracted
+        var finished = clock.GetUtcNow();
+        for (var i = 0; i < articles.Count; i++)
         {
-            DocumentId = message.DocumentId,
-            CorrelationId = message.CorrelationId,
-            Article = article,
-            DroppedAt = message.DroppedAt,
-            Stages = [message.Ingested, new StageVisit(Stages.Extract, worker.Name, started, clock.GetUtcNow())],
-        }, context.CancellationToken);
+            var article = articles[i];
+            LogExtracted(article.Source.Path, article.Title, article.Language, article.WordCount);
+            await context.Publish(new ArticleExtracted
+            {
+                DocumentId = articles.Count == 1 ? message.DocumentId : DocumentIds.ForItem(message.Source.Sha256, i),
+                CorrelationId = message.CorrelationId,
+                Article = article,
+                DroppedAt = message.DroppedAt,
+                Stages = [message.Ingested, new StageVisit(Stages.Extract, worker.Name, started, finished)],
+                ItemIndex = i,
+                ItemCount = articles.Count,
+            }, context.CancellationToken);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Extracted {SourcePath}: {Title} ({Language}, {WordCount} words)")]

@@ -13,7 +13,7 @@ internal static class ExtractCommand
     public static Command Create()
     {
         var paths = new Argument<string[]>("path") { Description = "Files or folders (searched recursively).", Arity = ArgumentArity.OneOrMore };
-        var json = new Option<bool>("--json") { Description = "One JSON object per line per file." };
+        var json = new Option<bool>("--json") { Description = "One JSON object per line per article (a file holding a list of articles gives one line for each)." };
         var command = new Command("extract", "Extract articles from files and print them.") { paths, json };
         command.SetAction(async (parse, ct) =>
         {
@@ -46,11 +46,13 @@ internal static class ExtractCommand
         var source = new SourceFile(file, DocumentIds.Sha256Hex(content), MediaTypes.FromFileName(file), content.LongLength);
         try
         {
-            var article = extractor.Extract(new ExtractionInput(source, content, File.GetLastWriteTimeUtc(file)));
-            if (json)
-                Console.WriteLine(JsonSerializer.Serialize(article, PipelineJson.Options));
-            else
-                Console.WriteLine($"{file}\n  {article.Title}\n  {article.Language} {article.PublishedAt} {article.Dateline} {article.WordCount} words\n");
+            foreach (var article in extractor.ExtractAll(new ExtractionInput(source, content, File.GetLastWriteTimeUtc(file))))
+            {
+                if (json)
+                    Console.WriteLine(JsonSerializer.Serialize(article, PipelineJson.Options));
+                else
+                    Console.WriteLine($"{article.Source.Path}\n  {article.Title}\n  {article.Language} {article.PublishedAt} {article.Dateline} {article.WordCount} words\n");
+            }
             return true;
         }
         catch (ExtractionRejectedException rejected)

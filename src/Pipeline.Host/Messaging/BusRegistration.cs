@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
+using Pipeline.Contracts;
 using Pipeline.Extraction.Messaging;
 using Pipeline.Host.Hosting;
 using Pipeline.Indexing;
@@ -32,14 +33,14 @@ public static class BusRegistration
             x.AddConfigureEndpointsCallback((context, name, endpoint) => UseQuorumQueues(context, name, endpoint));
 
             if (string.Equals(pipeline.Transport, Transports.RabbitMq, StringComparison.OrdinalIgnoreCase))
-                x.UsingRabbitMq(ConfigureRabbitMq);
+                x.UsingRabbitMq((context, cfg) => ConfigureRabbitMq(context, cfg, stages));
             else
                 x.UsingInMemory((context, cfg) => { cfg.UseInstrumentation(); cfg.ConfigureEndpoints(context); });
         });
         return services;
     }
 
-    private static void ConfigureRabbitMq(IBusRegistrationContext context, IRabbitMqBusFactoryConfigurator cfg)
+    private static void ConfigureRabbitMq(IBusRegistrationContext context, IRabbitMqBusFactoryConfigurator cfg, StageSet stages)
     {
         var options = context.GetRequiredService<IOptions<RabbitMqOptions>>().Value;
         cfg.Host(options.Uri, h =>
@@ -48,8 +49,30 @@ public static class BusRegistration
             h.ConnectionName($"pipeline {Environment.MachineName}/{Environment.ProcessId}");
         });
         cfg.UseInstrumentation();
+        DeclareNextStageQueues(cfg, stages, options.DeliveryLimit);
         cfg.ConfigureEndpoints(context);
     }
+
+    /// <summary>
+    /// RabbitMQ drops a published message that no queue is bound for, so a stage publishing before the next stage's
+    /// worker has ever run (a fresh broker, workers started in any order) would lose it. A stage that hands work on
+    /// therefore declares the next stage's queue itself, bound to the message type's exchange, in the publish
+    /// topology of the message it hands on: MassTransit declares that before the first publish of the type. The
+    /// consumer later adds its own route (message exchange, then its endpoint exchange, then the same queue);
+    /// RabbitMQ delivers a message to a queue once however many routes lead there. The queue arguments are the
+    /// ones the consuming stage declares it with, or the broker would refuse one of the two declarations.
+    /// </summary>
+    private static void DeclareNextStageQueues(IRabbitMqBusFactoryConfigurator cfg, StageSet stages, int deliveryLimit)
+    {
+        if (stages.HasFlag(StageSet.Ingest))
+            cfg.Publish<ArticleReceived>(p => BindStageQueue(p, ExtractArticleConsumerDefinition.QueueName, deliveryLimit));
+        if (stages.HasFlag(StageSet.Extract))
+            cfg.Publish<ArticleExtracted>(p => BindStageQueue(p, IndexArticlesConsumerDefinition.QueueName, deliveryLimit));
+    }
+
+    private static void BindStageQueue<T>(IRabbitMqMessagePublishTopologyConfigurator<T> message, string queueName, int deliveryLimit)
+        where T : class =>
+        message.BindQueue(message.Exchange.ExchangeName, queueName, q => UseStageQueueArguments(q, queueName, deliveryLimit));
 
     /// <summary>
     /// Every stage queue is a quorum queue with a delivery limit: replicated, durable, and a message that
@@ -62,7 +85,7 @@ public static class BusRegistration
     {
         if (endpoint is not IRabbitMqReceiveEndpointConfigurator rabbit) return;
         var options = context.GetRequiredService<IOptions<RabbitMqOptions>>().Value;
-        var errorQueue = queueName + "_error";
+        var errorQueue = ErrorQueueOf(queueName);
         rabbit.SetQuorumQueue();
         rabbit.SetQueueArgument("x-delivery-limit", options.DeliveryLimit);
         rabbit.BindDeadLetterQueue(errorQueue, errorQueue, q =>
@@ -72,4 +95,14 @@ public static class BusRegistration
             q.SetQueueArgument("x-dead-letter-exchange", errorQueue);
         });
     }
+
+    /// <summary>A stage queue as <see cref="UseQuorumQueues"/> declares it (BindDeadLetterQueue sets its dead-letter exchange).</summary>
+    private static void UseStageQueueArguments(IRabbitMqQueueBindingConfigurator queue, string queueName, int deliveryLimit)
+    {
+        queue.SetQuorumQueue();
+        queue.SetQueueArgument("x-delivery-limit", deliveryLimit);
+        queue.SetQueueArgument("x-dead-letter-exchange", ErrorQueueOf(queueName));
+    }
+
+    private static string ErrorQueueOf(string queueName) => queueName + "_error";
 }

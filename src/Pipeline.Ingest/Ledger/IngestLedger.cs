@@ -82,6 +82,23 @@ public sealed class IngestLedger : IAsyncDisposable
             return await command.ExecuteNonQueryAsync(token);
         }, synced: false, cancellationToken);
 
+    /// <summary>
+    /// Records that one article of a file holding several is stored (again: no change) and returns how many of
+    /// the file's articles are stored so far. The file is finished when that reaches its article count.
+    /// </summary>
+    public async Task<int> RecordStoredItemAsync(Guid correlationId, int itemIndex, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT OR IGNORE INTO stored_items (correlation_id, item_index) VALUES ($id, $item);
+            SELECT count(*) FROM stored_items WHERE correlation_id = $id;
+            """;
+        command.Parameters.AddWithValue("$id", Text(correlationId));
+        command.Parameters.AddWithValue("$item", itemIndex);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Removes a claim that never happened (another replica renamed the file first).</summary>
     public Task ForgetAsync(Guid correlationId, CancellationToken cancellationToken = default) =>
         _writer.WriteAsync(async (connection, token) =>
@@ -184,6 +201,11 @@ public sealed class IngestLedger : IAsyncDisposable
             );
             CREATE INDEX IF NOT EXISTS claims_by_sha256 ON claims (sha256);
             CREATE INDEX IF NOT EXISTS claims_by_state ON claims (state);
+            CREATE TABLE IF NOT EXISTS stored_items (
+                correlation_id   TEXT NOT NULL,
+                item_index       INTEGER NOT NULL,
+                PRIMARY KEY (correlation_id, item_index)
+            );
             """;
         command.ExecuteNonQuery();
     }

@@ -74,6 +74,32 @@ public sealed class ExtractArticleConsumerTests
         Assert.Equal(1, extractor.Calls);
     }
 
+    [Fact]
+    public async Task Each_article_of_a_list_is_handed_on_with_its_own_document_id_and_its_place_in_the_file()
+    {
+        await using var provider = BuildProvider(new ArticleExtractor(new ExtractionOptions()));
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+        var content = Encoding.UTF8.GetBytes("""
+            [{"title": "Pertama", "body": "Isi berita pertama di kota."},
+             {"title": "Kedua", "body": "Isi berita kedua di desa."},
+             {"title": "Ketiga", "body": "Isi berita ketiga di pulau."}]
+            """);
+        var received = Received("daftar.json", content, contentPath: null);
+
+        await harness.Bus.Publish(received);
+
+        Assert.True(await harness.Consumed.Any<ArticleReceived>());
+        await harness.InactivityTask;
+        var extracted = harness.Published.Select<ArticleExtracted>().Select(x => x.Context.Message).OrderBy(m => m.ItemIndex).ToList();
+        Assert.Equal([0, 1, 2], extracted.Select(m => m.ItemIndex));
+        Assert.All(extracted, m => Assert.Equal(3, m.ItemCount));
+        Assert.All(extracted, m => Assert.Equal(received.CorrelationId, m.CorrelationId));
+        Assert.Equal(["Pertama", "Kedua", "Ketiga"], extracted.Select(m => m.Article.Title));
+        Assert.Equal(["daftar.json#1", "daftar.json#2", "daftar.json#3"], extracted.Select(m => m.Article.Source.Path));
+        Assert.Equal(Enumerable.Range(0, 3).Select(i => DocumentIds.ForItem(received.Source.Sha256, i)), extracted.Select(m => m.DocumentId));
+    }
+
     private static ServiceProvider BuildProvider(IArticleExtractor extractor)
     {
         var configuration = new ConfigurationBuilder().Build();
@@ -116,5 +142,7 @@ public sealed class ExtractArticleConsumerTests
             if (RejectWith is not null) throw new ExtractionRejectedException(RejectWith, "Drop a text, HTML or JSON article.");
             return new Article { Source = input.Source, Title = LastText.Split('\n')[0], Body = LastText };
         }
+
+        public IReadOnlyList<Article> ExtractAll(ExtractionInput input) => [Extract(input)];
     }
 }
