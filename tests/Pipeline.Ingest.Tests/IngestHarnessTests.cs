@@ -103,13 +103,13 @@ public class IngestHarnessTests
             ItemCount = 3,
         }).ToArray();
         var ledger = host.Services.GetRequiredService<IngestLedger>();
-        await Eventually.HoldsAsync(() => ledger.FindAsync(received.CorrelationId).Result?.State == ClaimState.Published, "the file is published");
+        await Eventually.WaitUntilAsync(() => ledger.FindAsync(received.CorrelationId).Result?.State == ClaimState.Published, Eventually.DefaultTimeout, "the file is published");
 
         // Two of the three, one of them redelivered: the file must wait.
         await host.Harness.Bus.Publish(items[0]);
         await host.Harness.Bus.Publish(items[2]);
         await host.Harness.Bus.Publish(items[0]);
-        await Eventually.HoldsAsync(() => host.Harness.Consumed.Select<ArticleIndexed>().Count() >= 3, "ingest has handled the three announcements");
+        await Eventually.WaitUntilAsync(() => host.Harness.Consumed.Select<ArticleIndexed>().Count() >= 3, Eventually.DefaultTimeout, "ingest has handled the three announcements");
         Assert.Single(Directory.EnumerateFiles(host.Options.WorkFolder, "*", SearchOption.AllDirectories));
         Assert.False(Directory.Exists(host.Options.ArchiveFolder) && Directory.EnumerateFiles(host.Options.ArchiveFolder, "*", SearchOption.AllDirectories).Any());
         Assert.Equal(ClaimState.Published, (await ledger.FindAsync(received.CorrelationId))!.State);
@@ -117,7 +117,7 @@ public class IngestHarnessTests
         await host.Harness.Bus.Publish(items[1]);
 
         var archived = Path.Combine(host.Options.ArchiveFolder, "desk", "daftar.json");
-        await Eventually.HoldsAsync(() => File.Exists(archived), "the file is archived under its own path once all its articles are stored");
+        await Eventually.WaitUntilAsync(() => File.Exists(archived), Eventually.DefaultTimeout, "the file is archived under its own path once all its articles are stored");
         Assert.Empty(Directory.EnumerateFileSystemEntries(host.Options.WorkFolder));
         var claim = (await ledger.FindAsync(received.CorrelationId))!;
         Assert.Equal(ClaimState.Stored, claim.State);

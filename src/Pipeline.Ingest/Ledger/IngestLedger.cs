@@ -86,18 +86,18 @@ public sealed class IngestLedger : IAsyncDisposable
     /// Records that one article of a file holding several is stored (again: no change) and returns how many of
     /// the file's articles are stored so far. The file is finished when that reaches its article count.
     /// </summary>
-    public async Task<int> RecordStoredItemAsync(Guid correlationId, int itemIndex, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT OR IGNORE INTO stored_items (correlation_id, item_index) VALUES ($id, $item);
-            SELECT count(*) FROM stored_items WHERE correlation_id = $id;
-            """;
-        command.Parameters.AddWithValue("$id", Text(correlationId));
-        command.Parameters.AddWithValue("$item", itemIndex);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-    }
+    public Task<int> RecordStoredItemAsync(Guid correlationId, int itemIndex, CancellationToken cancellationToken = default) =>
+        _writer.WriteAsync(async (connection, token) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT OR IGNORE INTO stored_items (correlation_id, item_index) VALUES ($id, $item);
+                SELECT count(*) FROM stored_items WHERE correlation_id = $id;
+                """;
+            command.Parameters.AddWithValue("$id", Text(correlationId));
+            command.Parameters.AddWithValue("$item", itemIndex);
+            return Convert.ToInt32(await command.ExecuteScalarAsync(token), CultureInfo.InvariantCulture);
+        }, synced: false, cancellationToken);
 
     /// <summary>Removes a claim that never happened (another replica renamed the file first).</summary>
     public Task ForgetAsync(Guid correlationId, CancellationToken cancellationToken = default) =>
