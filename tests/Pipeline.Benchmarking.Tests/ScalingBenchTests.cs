@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Benchmarking.Running;
 using Pipeline.Benchmarking.Scaling;
+using Pipeline.Testing.Processes;
 using Pipeline.Testing.RabbitMq;
 
 namespace Pipeline.Benchmarking.Tests;
@@ -44,7 +45,12 @@ public sealed class ScalingBenchTests(RabbitMqFixture broker)
         });
         Assert.All(report.Runs[1].Shares, share => Assert.True(share > 0, "each of the two workers should take pages"));
         Assert.NotNull(report.SpeedupTwoOverOne);
+        // Nothing left behind in the queue (the management API samples its figures every few seconds).
         using var management = broker.Server.CreateManagementClient();
-        Assert.Equal(0, (await management.GetQueueAsync("pipeline-extract", broker.Server.VirtualHost))?.Messages ?? 0);
+        await Eventually.WaitUntilAsync(
+            async ct => (await management.GetQueueAsync("pipeline-extract", broker.Server.VirtualHost, ct))?.Messages == 0,
+            TimeSpan.FromSeconds(30),
+            "pipeline-extract to be empty",
+            TimeSpan.FromMilliseconds(500));
     }
 }
