@@ -103,7 +103,9 @@ public sealed class ContainerScalingTests(LocalContainerImages images, ITestOutp
             await stack.WaitForConsumersAsync("pipeline-ingest", 1);
 
             await using var load = SteadyLoad.Start(stack.Project.Inbox, perSecond: 4);
-            var before = await load.WaitForDroppedAsync(30);
+            // The first articles meet workers that are still compiling their code: not the baseline.
+            var warmedUp = await load.WaitForDroppedAsync(20);
+            var before = await load.WaitForDroppedAsync(warmedUp + 30);
 
             // Rolling: a new replica joins before an old one gets SIGTERM, so the stage never loses capacity.
             foreach (var old in await stack.Project.ContainerNamesAsync("extract"))
@@ -132,7 +134,7 @@ public sealed class ContainerScalingTests(LocalContainerImages images, ITestOutp
             }
 
             await AssertNoErrorsAsync(stack);
-            var baseline = Median(latencies.Take(before));
+            var baseline = Median(latencies.Take(before).Skip(warmedUp));
             var during = latencies.Skip(before).Take(restarted - before).DefaultIfEmpty(0).Max();
             var after = Median(latencies.Skip(restarted));
             output.WriteLine($"latency ms: median before {baseline:F0}, worst during the restarts {during:F0}, median after {after:F0} ({dropped.Count} articles)");
