@@ -10,18 +10,14 @@
 #   PIPELINE_TEST_FILTER    optional `dotnet test --filter` expression applied to every project
 #   PIPELINE_TEST_RABBITMQ  optional AMQP URI of an existing broker (see tests/Pipeline.Testing/RabbitMq)
 #   PIPELINE_SKIP_INSTALL=1 do not install missing Debian packages
-#   PIPELINE_CONTAINER_TESTS=1 also run the Podman container test (and install podman, runc, debootstrap)
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
 
-# Debian packages the tests use. The fixtures read the server binaries from their Debian paths.
-required_packages=(rabbitmq-server postgresql chromium docker-compose)
-# The container test is opt-in (see tests/Pipeline.Deploy.Tests/Containers); it needs Podman and debootstrap.
-if [[ "${PIPELINE_CONTAINER_TESTS:-}" == 1 ]]; then
-    required_packages+=(podman runc debootstrap)
-fi
+# Debian packages the tests use. The fixtures read the server binaries from their Debian paths; the container
+# tests (tests/Pipeline.Deploy.Tests/Containers) run Podman through docker-compose on a debootstrapped base image.
+required_packages=(rabbitmq-server postgresql chromium docker-compose podman runc debootstrap)
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -57,8 +53,13 @@ remove_leftover_containers() {
     local conf="$run_dir/containers.conf"
     printf '[engine]\nruntime = "runc"\ncgroup_manager = "cgroupfs"\n' >"$conf"
     local podman=(env CONTAINERS_CONF="$conf" podman)
-    "${podman[@]}" ps -a --external --format '{{.ID}} {{.Names}}' 2>/dev/null \
-        | awk -v prefix="pipelinetest$run_id" 'index($2, prefix) == 1 { print $1 }' | xargs -r "${podman[@]}" rm -f >/dev/null 2>&1 || true
+    local id
+    # `--external` also lists containers whose creation was cut short (storage only): `rm --storage` removes those.
+    for id in $("${podman[@]}" ps -a --external --format '{{.ID}} {{.Names}}' 2>/dev/null \
+        | awk -v prefix="pipelinetest$run_id" 'index($2, prefix) == 1 { print $1 }'); do
+        timeout 120 "${podman[@]}" rm -f -t 0 "$id" >/dev/null 2>&1 \
+            || timeout 60 "${podman[@]}" rm -f --storage "$id" >/dev/null 2>&1 || true
+    done
     "${podman[@]}" volume ls --format '{{.Name}}' 2>/dev/null \
         | grep "^pipelinetest$run_id" | xargs -r "${podman[@]}" volume rm -f >/dev/null 2>&1 || true
     "${podman[@]}" images --format '{{.Repository}}:{{.Tag}}' 2>/dev/null \

@@ -26,4 +26,10 @@ internal static partial class BenchLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Starting a private {Server} (none given)")]
     public static partial void StartingServer(this ILogger logger, string server);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scaling: {Workers} extract worker(s); queue preloaded with {Warmup} warm-up and {Pages} timed HTML pages")]
+    public static partial void ScalingLoaded(this ILogger logger, int workers, int warmup, int pages);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scaling: {Workers} extract worker(s): {Rate:F1} pages/s; shares {Shares}; pages seen twice {Duplicates}")]
+    public static partial void ScalingMeasured(this ILogger logger, int workers, double rate, string shares, int duplicates);
 }

@@ -25,6 +25,12 @@ public static class BenchServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => PipelineExecutable.OfCurrentProcess());
         services.AddSingleton<BenchRunner>();
+        services.AddOptions<Scaling.ScalingOptions>()
+            .Bind(configuration.GetSection(Scaling.ScalingOptions.SectionName))
+            .Validate(o => o.Workers is null || o.Workers.TrueForAll(w => w > 0), "Bench:Scaling:Workers must list positive worker counts.")
+            .Validate(o => o.Pages > 0 && o.QuickPages > 0 && o.WarmupPagesPerWorker >= 0 && o.ProcessorsPerWorker >= 0, "Bench:Scaling page and processor counts must not be negative.")
+            .ValidateOnStart();
+        services.AddSingleton<Scaling.ScalingBench>();
         return services;
     }
 }

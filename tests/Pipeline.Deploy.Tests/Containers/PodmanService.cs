@@ -22,16 +22,18 @@ internal sealed class PodmanService : IAsyncDisposable
     /// <summary>CONTAINERS_CONF for every podman call, so all of them use the same private settings.</summary>
     public IReadOnlyDictionary<string, string?> Environment => EnvironmentFor(_folder);
 
+    /// <summary>The first tool the container tests need that is not installed, as a message; null when all are.</summary>
+    public static string? MissingTool =>
+        ((string[])["/usr/bin/podman", "/usr/sbin/runc", "/usr/bin/docker-compose", "/usr/sbin/debootstrap"]).FirstOrDefault(t => !File.Exists(t)) is { } missing
+            ? $"{missing} is missing: `apt-get install podman runc debootstrap docker-compose` (tests/run.sh installs them)."
+            : null;
+
     /// <summary>Checks the tools and writes the private configuration; the API service starts later.</summary>
     public static async Task<PodmanService> CreateAsync()
     {
-        foreach (var tool in (string[])["/usr/bin/podman", "/usr/bin/docker-compose", "/usr/sbin/debootstrap"])
+        if (MissingTool is { } missing)
         {
-            if (!File.Exists(tool))
-            {
-                throw new InvalidOperationException(
-                    $"{tool} is missing: `apt-get install podman runc debootstrap docker-compose` (tests/run.sh installs them).");
-            }
+            throw new InvalidOperationException(missing);
         }
 
         var folder = Directory.CreateTempSubdirectory("pipeline-podman-").FullName;
@@ -62,6 +64,28 @@ internal sealed class PodmanService : IAsyncDisposable
     {
         var result = await ChildProcess.RunAsync(new ChildProcessOptions("/usr/bin/podman", arguments) { Environment = Environment }, CommandTimeout);
         return result.Succeeded ? result : throw new InvalidOperationException($"podman {string.Join(' ', arguments)} failed: {result}");
+    }
+
+    /// <summary>
+    /// Removes every container of compose projects whose name starts with <paramref name="projectPrefix"/> through
+    /// the command line, not the API, so it works even when the API service is gone or stuck. `--external` also
+    /// lists containers that exist only in the storage layer (a creation cut short), which `rm --storage` removes.
+    /// </summary>
+    public async Task RemoveProjectLeftoversAsync(string projectPrefix)
+    {
+        var listed = await PodmanAsync("ps", "--all", "--external", "--format", "{{.ID}} {{.Names}}");
+        foreach (var line in listed.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = line.Split(' ', 2);
+            if (parts.Length == 2 && parts[1].StartsWith(projectPrefix, StringComparison.Ordinal))
+            {
+                var removed = await ChildProcess.RunAsync(new ChildProcessOptions("/usr/bin/podman", ["rm", "--force", "--time", "0", parts[0]]) { Environment = Environment }, CommandTimeout);
+                if (!removed.Succeeded)
+                {
+                    await PodmanAsync("rm", "--force", "--storage", parts[0]);
+                }
+            }
+        }
     }
 
     /// <summary>The API service's own log, for failure messages.</summary>
