@@ -19,6 +19,13 @@ public sealed class PipelineOptions
 
     /// <summary>How long a worker may take to finish what it holds after SIGTERM.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// MassTransit 8.4 and later report anonymous bus statistics to usage-tracking.masstransit.io unless told not
+    /// to. Off here: a pipeline reading confidential news should not call out on its own, and a worker behind a
+    /// firewall logged a warning for every failed report.
+    /// </summary>
+    public bool MassTransitUsageTelemetry { get; set; }
 }
 
 public static class Transports

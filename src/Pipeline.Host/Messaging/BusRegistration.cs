@@ -31,6 +31,7 @@ public static class BusRegistration
             if (stages.HasFlag(StageSet.Index)) x.AddIndexingConsumers(configuration);
 
             x.AddConfigureEndpointsCallback((context, name, endpoint) => UseQuorumQueues(context, name, endpoint));
+            x.ConfigureUsageTelemetryOptions(o => o.Enabled = pipeline.MassTransitUsageTelemetry);
 
             if (string.Equals(pipeline.Transport, Transports.RabbitMq, StringComparison.OrdinalIgnoreCase))
                 x.UsingRabbitMq((context, cfg) => ConfigureRabbitMq(context, cfg, stages));

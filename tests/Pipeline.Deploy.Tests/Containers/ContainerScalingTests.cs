@@ -34,7 +34,17 @@ public sealed class ContainerScalingTests(LocalContainerImages images, ITestOutp
 
             var first = await SampleArticles.DropAsync(stack.Project.Inbox, "a", ArticlesPerBatch);
             await stack.WaitUntilStoredAsync(first);
-            var shares = await BrokerShares.DeliveriesPerConsumerAsync(stack.Management, "pipeline-extract");
+            // The broker refreshes its channel figures every few seconds, and a quiet machine stores the batch
+            // sooner: wait until the figures account for the whole batch before judging the shares.
+            var shares = await Eventually.WaitForAsync(
+                async _ =>
+                {
+                    var seen = await BrokerShares.DeliveriesPerConsumerAsync(stack.Management, "pipeline-extract");
+                    return seen.Count == 3 && seen.Values.Sum() >= ArticlesPerBatch ? seen : null;
+                },
+                TimeSpan.FromSeconds(60),
+                "the broker's channel figures to count the first batch",
+                TimeSpan.FromSeconds(1));
             output.WriteLine($"extract deliveries per replica: {string.Join(", ", shares.Values)}");
             Assert.Equal(3, shares.Count);
             Assert.All(shares.Values, delivered => Assert.True(delivered > 0, "every extract replica should take a share"));
