@@ -4,7 +4,9 @@
 #   tools/eval/ner_eval.sh ['COMMAND {dir}']
 # The default command is the host's `pipeline extract {dir} --json`; any command printing the same JSON Lines works.
 set -euo pipefail
-cmd="${1:-dotnet src/Pipeline.Host/bin/Release/net10.0/pipeline.dll extract {dir} --json}"
+# Not "${1:-...}": the closing brace of {dir} would end the expansion there.
+default_cmd='dotnet src/Pipeline.Host/bin/Release/net10.0/pipeline.dll extract {dir} --json'
+cmd="${1:-$default_cmd}"
 eval_dir="${EVAL_DIR:-../shared/eval}"
 for set in idner-news-2k/dev.txt nergrit/valid_preprocess.txt; do
   echo "== $set"

@@ -75,9 +75,10 @@ public sealed class ScalingBench(IOptions<BenchOptions> bench, IOptions<ScalingO
             for (var i = 0; i < count; i++)
             {
                 var data = Directory.CreateDirectory(Path.Combine(group.Folder, i.ToString(CultureInfo.InvariantCulture))).FullName;
-                group.Processes.Add(ChildProcess.Start(executable.Options(
+                var worker = executable.Options(
                     ["worker", "extract", "--rabbitmq", broker.ToString(), "--data", data, "--urls", "http://127.0.0.1:0", "--store", "sqlite"],
-                    environment)));
+                    environment);
+                group.Processes.Add(ChildProcess.Start(PinnedToCpus(worker, i, options)));
             }
 
             await Task.WhenAll(group.Processes.Select(p => p.WaitForOutputAsync("Pipeline is running", bench.Value.StartTimeout, cancellationToken)));
@@ -88,6 +89,16 @@ public sealed class ScalingBench(IOptions<BenchOptions> bench, IOptions<ScalingO
             await group.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>The worker's command behind <c>taskset -c CPUS</c>, which execs it (same process id, same signals).</summary>
+    private static ChildProcessOptions PinnedToCpus(ChildProcessOptions worker, int index, ScalingOptions options)
+    {
+        if (!options.PinToCpus || options.ProcessorsPerWorker <= 0 || !OperatingSystem.IsLinux())
+            return worker;
+        var cpus = Enumerable.Range(index * options.ProcessorsPerWorker, options.ProcessorsPerWorker)
+            .Select(cpu => (cpu % Environment.ProcessorCount).ToString(CultureInfo.InvariantCulture));
+        return worker with { FileName = "taskset", Arguments = ["-c", string.Join(',', cpus), worker.FileName, .. worker.Arguments] };
     }
 
     /// <summary>Worker processes of one run; disposing stops them with SIGTERM and deletes their data folders.</summary>

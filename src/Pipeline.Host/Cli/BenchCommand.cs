@@ -17,7 +17,7 @@ internal static class BenchCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
         var count = new Option<int?>("--count") { Description = "Articles per set-up (default 20000, 300 with --quick). [config: Bench:Count]" };
         var rabbitmq = new Option<string>("--rabbitmq") { Description = "AMQP URI of a broker to use as it is; a private one is started otherwise. [config: Bench:RabbitMqUri]" };
-        var scaling = new Option<bool>("--scaling") { Description = "Instead: 1, 2 and 4 extract workers draining one preloaded queue of HTML pages (--count pages per run, default 600, 60 with --quick); throughput and each worker's share. [config: Bench:Scaling:Workers, Pages, ProcessorsPerWorker]" };
+        var scaling = new Option<bool>("--scaling") { Description = "Instead: 1, 2 and 4 extract workers draining one preloaded queue of HTML pages (--count pages per run, default 1500, 60 with --quick); throughput and each worker's share. [config: Bench:Scaling:Workers, Pages, ProcessorsPerWorker, PinToCpus]" };
         var postgres = new Option<string>("--postgres") { Description = "Connection string of a PostgreSQL server allowed to create databases; a private one is started otherwise. [config: Bench:PostgresConnectionString]" };
         count.Validators.Add(r =>
         {
