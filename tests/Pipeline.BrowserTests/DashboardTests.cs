@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
-using Pipeline.Host.Hosting;
 using static Microsoft.Playwright.Assertions;
 
 namespace Pipeline.BrowserTests;
@@ -13,43 +11,24 @@ public sealed class DashboardTests(BrowserFixture browser) : IAsyncLifetime
     private const string HostileQueue = "<img src=x onerror=\"document.title='pwned'\">";
     private static readonly float Deadline = 60_000;
 
-    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("pipeline-dashboard-");
-    private WebApplication? _app;
-    private IBrowserContext? _context;
+    private EmbeddedSite? _site;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     /// <summary>A running embedded pipeline and a browser context on its URL.</summary>
     private async Task<IPage> OpenDashboardAsync(Dictionary<string, string?>? extra = null)
     {
-        var configuration = new Dictionary<string, string?>
-        {
-            ["Pipeline:DataDirectory"] = _data.FullName,
-            ["Pipeline:Urls"] = "http://127.0.0.1:0",
-            ["Monitoring:SampleInterval"] = "00:00:00.500",
-        };
+        var configuration = new Dictionary<string, string?> { ["Monitoring:SampleInterval"] = "00:00:00.500" };
         foreach (var (key, value) in extra ?? []) configuration[key] = value;
-        _app = PipelineApplication.Build(StageSet.All, configuration);
-        await _app.StartAsync();
-        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = _app.Urls.First(),
-            ViewportSize = new ViewportSize { Width = 1600, Height = 900 },
-        });
-        var page = await _context.NewPageAsync();
+        _site = await EmbeddedSite.StartAsync(browser, "pipeline-dashboard-", new ViewportSize { Width = 1600, Height = 900 }, configuration);
+        var page = await _site.Context.NewPageAsync();
         await page.GotoAsync("/");
         return page;
     }
 
     public async Task DisposeAsync()
     {
-        if (_context is not null) await _context.DisposeAsync();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-        _data.Delete(recursive: true);
+        if (_site is not null) await _site.DisposeAsync();
     }
 
     [Fact]
@@ -64,7 +43,7 @@ public sealed class DashboardTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(page.Locator("#totals [data-field=documentsCompleted]")).ToHaveTextAsync("0");
         await Expect(page.Locator("#latency [data-field=p50]")).ToHaveTextAsync("-");
 
-        var inbox = Path.Combine(_data.FullName, "inbox");
+        var inbox = _site!.Inbox;
         for (var i = 0; i < 3; i++)
             await File.WriteAllTextAsync(Path.Combine(inbox, $"ferry-{i}.txt"), Articles.Ferry(i));
 
@@ -78,8 +57,7 @@ public sealed class DashboardTests(BrowserFixture browser) : IAsyncLifetime
         var points = await page.Locator("#stages tr[data-stage=extract] td[data-chart=deliverRate] svg").GetAttributeAsync("data-points");
         Assert.True(int.Parse(points!, System.Globalization.CultureInfo.InvariantCulture) > 1);
 
-        var screenshots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots.FullName, "dashboard.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("dashboard.png"), FullPage = true });
     }
 
     [Fact]

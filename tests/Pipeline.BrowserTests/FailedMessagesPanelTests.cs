@@ -68,7 +68,7 @@ public sealed class FailedMessagesPanelTests(BrowserFixture browser) : IAsyncLif
         await Expect(row.Locator("td.example")).ToContainTextAsync(HostileName);
         Assert.Equal(0, await page.Locator("#failed b, #failed img, #failed script").CountAsync());
         Assert.NotEqual("pwned", await page.TitleAsync());
-        await SaveScreenshotAsync(page, "failed-messages.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("failed-messages.png"), FullPage = true });
 
         // The cause is fixed; replay asks for the key, which the page then sends in X-Api-Key.
         await File.WriteAllTextAsync(missing, Articles.Ferry(7));
@@ -125,12 +125,6 @@ public sealed class FailedMessagesPanelTests(BrowserFixture browser) : IAsyncLif
         var page = await _context.NewPageAsync();
         await page.GotoAsync("/");
         return page;
-    }
-
-    private static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        var screenshots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots.FullName, name), FullPage = true });
     }
 
     public async Task DisposeAsync()

@@ -1,9 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Pipeline.Host.Hosting;
 using Pipeline.Storage;
 using Pipeline.Testing.Processes;
 using static Microsoft.Playwright.Assertions;
@@ -22,50 +20,31 @@ public sealed class SearchPageTests(BrowserFixture browser) : IAsyncLifetime
     private const int AllArticles = FerryArticles + 3;
     private static readonly float Deadline = 60_000;
 
-    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("pipeline-search-page-");
-    private WebApplication? _app;
-    private IBrowserContext? _context;
+    private EmbeddedSite? _site;
 
     public async Task InitializeAsync()
     {
-        _app = PipelineApplication.Build(StageSet.All, new Dictionary<string, string?>
-        {
-            ["Pipeline:DataDirectory"] = _data.FullName,
-            ["Pipeline:Urls"] = "http://127.0.0.1:0",
-        });
-        await _app.StartAsync();
-        var inbox = Path.Combine(_data.FullName, "inbox");
+        _site = await EmbeddedSite.StartAsync(browser, "pipeline-search-page-", new ViewportSize { Width = 1400, Height = 1000 });
+        var inbox = _site.Inbox;
         await Eventually.WaitUntilAsync(() => Directory.Exists(inbox), TimeSpan.FromSeconds(30), "the pipeline creates its inbox");
         for (var i = 0; i < FerryArticles; i++)
             await File.WriteAllTextAsync(Path.Combine(inbox, $"ferry-{i}.txt"), Articles.Ferry(i));
         await File.WriteAllTextAsync(Path.Combine(inbox, "hostile.txt"), Articles.Hostile);
         await File.WriteAllTextAsync(Path.Combine(inbox, "banjir-jakarta.txt"), Articles.FloodJakarta);
         await File.WriteAllTextAsync(Path.Combine(inbox, "banjir-bekasi.txt"), Articles.FloodBekasi);
-        var store = _app.Services.GetRequiredService<IArticleStore>();
+        var store = _site.App.Services.GetRequiredService<IArticleStore>();
         await Eventually.WaitUntilAsync(async ct => await store.CountAsync(ct) == AllArticles, TimeSpan.FromSeconds(90), "every dropped article is stored");
-
-        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = _app.Urls.First(),
-            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
-        });
     }
 
     public async Task DisposeAsync()
     {
-        if (_context is not null) await _context.DisposeAsync();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-        _data.Delete(recursive: true);
+        if (_site is not null) await _site.DisposeAsync();
     }
 
     [Fact]
     public async Task Words_find_ranked_highlighted_results_with_total_and_pages()
     {
-        var page = await _context!.NewPageAsync();
+        var page = await _site!.Context.NewPageAsync();
         await page.GotoAsync("/");
         await page.Locator("#search-link").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/search$"));
@@ -83,8 +62,8 @@ public sealed class SearchPageTests(BrowserFixture browser) : IAsyncLifetime
         Assert.NotEmpty(marks);
         Assert.All(marks, mark => Assert.Equal("ferry", mark, ignoreCase: true));
         var firstPage = await results.Locator(".title").AllTextContentsAsync();
-        await page.Locator("#results").ScreenshotAsync(new() { Path = ScreenshotPath("search.png") });
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("search-page.png"), FullPage = true });
+        await page.Locator("#results").ScreenshotAsync(new() { Path = Screenshots.PathFor("search.png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("search-page.png"), FullPage = true });
 
         await page.Locator("#next").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"[?&]page=2"));
@@ -102,7 +81,7 @@ public sealed class SearchPageTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task Filters_and_facets_narrow_the_results()
     {
-        var page = await _context!.NewPageAsync();
+        var page = await _site!.Context.NewPageAsync();
         await page.GotoAsync("/search?q=banjir");
         await Expect(page.Locator("#total")).ToHaveTextAsync("2 articles", new() { Timeout = Deadline });
 
@@ -147,7 +126,7 @@ public sealed class SearchPageTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task Markup_in_an_article_is_shown_as_text_never_run()
     {
-        var page = await _context!.NewPageAsync();
+        var page = await _site!.Context.NewPageAsync();
         await page.GotoAsync("/search?q=timetable");
 
         var title = page.Locator("#results .title");
@@ -156,7 +135,7 @@ public sealed class SearchPageTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(page.Locator("#results .snippet mark")).ToHaveTextAsync("timetable");
         Assert.Equal(0, await page.Locator("#results script, #results img").CountAsync());
         Assert.NotEqual("pwned", await page.TitleAsync());
-        await page.Locator("#results").ScreenshotAsync(new() { Path = ScreenshotPath("search-escaped.png") });
+        await page.Locator("#results").ScreenshotAsync(new() { Path = Screenshots.PathFor("search-escaped.png") });
 
         // The title opens the article: every field as text too.
         await title.ClickAsync();
@@ -166,7 +145,7 @@ public sealed class SearchPageTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(page.Locator("#path")).ToHaveTextAsync("hostile.txt");
         Assert.Equal(0, await page.Locator("#article script, #article img").CountAsync());
         Assert.NotEqual("pwned", await page.TitleAsync());
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("article-escaped.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor("article-escaped.png"), FullPage = true });
 
         // It links to the whole stored document, and back to the search it came from.
         var article = await ArticleAsync(page, (await page.Locator("#raw").GetAttributeAsync("href"))!);
@@ -184,7 +163,4 @@ public sealed class SearchPageTests(BrowserFixture browser) : IAsyncLifetime
         using var json = JsonDocument.Parse(await response.TextAsync());
         return json.RootElement.Clone();
     }
-
-    private static string ScreenshotPath(string name) =>
-        Path.Combine(Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName, name);
 }
