@@ -1,7 +1,9 @@
+using System.Text;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Pipeline.Contracts;
 using Pipeline.Host.Hosting;
 using Pipeline.Host.Messaging;
 
@@ -21,5 +23,43 @@ public sealed class BusRegistrationTests
         using var provider = services.BuildServiceProvider();
 
         Assert.Equal(configured, provider.GetRequiredService<IOptions<UsageTelemetryOptions>>().Value.Enabled);
+    }
+
+    [Fact]
+    public async Task Message_bodies_are_written_as_compact_json()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddPipelineBus(new ConfigurationBuilder().Build(), StageSet.None, new PipelineOptions());
+        await using var provider = services.BuildServiceProvider();
+        var bus = provider.GetRequiredService<IBusControl>();
+        var body = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        bus.ConnectReceiveEndpoint("compact-json-probe", e =>
+            e.Handler<ArticleRejected>(context =>
+            {
+                body.TrySetResult(Encoding.UTF8.GetString(context.ReceiveContext.Body.GetBytes()));
+                return Task.CompletedTask;
+            }));
+        await bus.StartAsync(CancellationToken.None);
+        try
+        {
+            await bus.Publish(new ArticleRejected
+            {
+                DocumentId = Guid.NewGuid(),
+                CorrelationId = Guid.NewGuid(),
+                Source = new SourceFile("a.txt", new string('0', 64), MediaTypes.PlainText, 1),
+                Stage = Stages.Extract,
+                Reason = "probe",
+                RejectedAt = DateTimeOffset.UnixEpoch,
+            }, CancellationToken.None);
+
+            var json = await body.Task.WaitAsync(TimeSpan.FromSeconds(15), CancellationToken.None);
+
+            Assert.Contains("\"reason\":\"probe\"", json, StringComparison.Ordinal);
+            Assert.DoesNotContain('\n', json);
+        }
+        finally
+        {
+            await bus.StopAsync(CancellationToken.None);
+        }
     }
 }
