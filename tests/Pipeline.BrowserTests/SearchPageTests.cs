@@ -142,6 +142,8 @@ public sealed class SearchPageTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(page).ToHaveURLAsync(new Regex(@"/search/article\?id=[0-9a-f-]{36}$"));
         await Expect(page.Locator("#title")).ToHaveTextAsync(Articles.HostileTitle, new() { Timeout = Deadline });
         await Expect(page.Locator("#body")).ToContainTextAsync(Articles.HostileMarkup);
+        await Expect(page.Locator("#body p")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#body p").Last).ToHaveTextAsync(new Regex("^Extra sailings"));
         await Expect(page.Locator("#path")).ToHaveTextAsync("hostile.txt");
         Assert.Equal(0, await page.Locator("#article script, #article img").CountAsync());
         Assert.NotEqual("pwned", await page.TitleAsync());

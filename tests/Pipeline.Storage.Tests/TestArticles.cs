@@ -28,7 +28,6 @@ internal static class TestArticles
             Source = new SourceFile(path, sha, "text/plain", content.Length),
             Title = title,
             Body = body,
-            Paragraphs = body.Split('\n'),
             Language = language,
             PublishedAt = publishedAt,
             Sources = sources ?? [],

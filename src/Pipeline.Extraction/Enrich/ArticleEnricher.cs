@@ -11,7 +11,7 @@ internal sealed class ArticleEnricher(ExtractionOptions options, IEntityTagger? 
 
     public Article Enrich(ParsedDocument doc, SourceFile source, DateTimeOffset referenceDate)
     {
-        var body = string.Join("\n\n", doc.Paragraphs);
+        var body = string.Join(Article.ParagraphSeparator, doc.Paragraphs);
         var words = TextSpans.Words(body);
         if (words.Count == 0)
         {
@@ -32,7 +32,6 @@ internal sealed class ArticleEnricher(ExtractionOptions options, IEntityTagger? 
             Source = source with { MediaType = doc.MediaType },
             Title = title,
             Body = body,
-            Paragraphs = doc.Paragraphs,
             Language = NormaliseLanguage(doc.Language) ?? LanguageDetector.Detect(body, words),
             Dateline = doc.Dateline,
             PublishedAt = doc.PublishedAt ?? DateFinder.FindFirst(Lead(body, sentences), Reference(referenceDate)),

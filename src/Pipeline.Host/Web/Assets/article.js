@@ -30,7 +30,8 @@ function render(document_) {
   ];
   document.getElementById("meta").textContent = meta.filter(Boolean).join(" · ");
   document.getElementById("summary").textContent = article.summary || "";
-  const paragraphs = article.paragraphs && article.paragraphs.length ? article.paragraphs : [article.body];
+  // The body's paragraphs are separated by a blank line (Article.ParagraphSeparator).
+  const paragraphs = (article.body || "").split("\n\n");
   document.getElementById("body").replaceChildren(...paragraphs.map(text => element("p", text)));
   listInto("entities", article.entities || [], e => `${e.name} (${e.type}, ${e.mentions.length} mention${e.mentions.length === 1 ? "" : "s"})`);
   listInto("quotes", article.quotes || [], q => `${q.speaker || "unnamed"}: “${q.text}”`);
