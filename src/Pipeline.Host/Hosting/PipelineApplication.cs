@@ -24,6 +24,7 @@ public static class PipelineApplication
         builder.Configuration.AddInMemoryCollection(overrides);
         var pipeline = builder.Configuration.GetSection(PipelineOptions.SectionName).Get<PipelineOptions>() ?? new PipelineOptions();
         builder.Configuration.AddInMemoryCollection(DataPaths.Defaults(pipeline, builder.Configuration));
+        MallocArenas.Limit(pipeline.MallocArenaLimit);
 
         builder.WebHost.UseUrls(pipeline.Urls);
         builder.Services.AddPipelineLogging(builder.Configuration, pipeline);

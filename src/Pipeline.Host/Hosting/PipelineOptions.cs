@@ -26,6 +26,9 @@ public sealed class PipelineOptions
     /// firewall logged a warning for every failed report.
     /// </summary>
     public bool MassTransitUsageTelemetry { get; set; }
+
+    /// <summary>Most glibc malloc arenas the process keeps (see <see cref="MallocArenas"/>); 0 leaves glibc's default.</summary>
+    public int MallocArenaLimit { get; set; } = 2;
 }
 
 public static class Transports
