@@ -35,20 +35,19 @@ public sealed class IngestLedger : IAsyncDisposable
     public Task<Guid?> RecordReceivedAsync(ClaimRecord claim, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        return _writer.WriteAsync(async (connection, token) =>
+        return _writer.WriteAsync(async (session, token) =>
         {
             Guid? duplicateOf = null;
             if (claim.Sha256 is not null)
             {
-                await using var find = connection.CreateCommand();
-                find.CommandText = "SELECT correlation_id FROM claims WHERE sha256 = $sha AND correlation_id <> $id ORDER BY dropped_at LIMIT 1";
+                var find = session.Command("SELECT correlation_id FROM claims WHERE sha256 = $sha AND correlation_id <> $id ORDER BY dropped_at LIMIT 1");
                 find.Parameters.AddWithValue("$sha", claim.Sha256);
                 find.Parameters.AddWithValue("$id", Text(claim.CorrelationId));
                 if (await find.ExecuteScalarAsync(token) is string earlier)
                     duplicateOf = Guid.Parse(earlier);
             }
 
-            await UpsertAsync(connection, claim with { DuplicateOf = duplicateOf }, token);
+            await UpsertAsync(session, claim with { DuplicateOf = duplicateOf }, token);
             return duplicateOf;
         }, synced: false, cancellationToken);
     }
@@ -60,21 +59,20 @@ public sealed class IngestLedger : IAsyncDisposable
     public Task RecordClaimingAsync(ClaimRecord claim, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        return _writer.WriteAsync((connection, token) => UpsertAsync(connection, claim, token), synced: true, cancellationToken);
+        return _writer.WriteAsync((session, token) => UpsertAsync(session, claim, token), synced: true, cancellationToken);
     }
 
     /// <summary>Inserts the claim or overwrites what is known about it.</summary>
     public Task SaveAsync(ClaimRecord claim, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        return _writer.WriteAsync((connection, token) => UpsertAsync(connection, claim, token), synced: false, cancellationToken);
+        return _writer.WriteAsync((session, token) => UpsertAsync(session, claim, token), synced: false, cancellationToken);
     }
 
     public Task MarkPublishedAsync(Guid correlationId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        _writer.WriteAsync(async (connection, token) =>
+        _writer.WriteAsync(async (session, token) =>
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE claims SET state = $state, published_at = $at, updated_at = $at WHERE correlation_id = $id AND state IN ($received, $state)";
+            var command = session.Command("UPDATE claims SET state = $state, published_at = $at, updated_at = $at WHERE correlation_id = $id AND state IN ($received, $state)");
             command.Parameters.AddWithValue("$state", Text(ClaimState.Published));
             command.Parameters.AddWithValue("$received", Text(ClaimState.Received));
             command.Parameters.AddWithValue("$at", Text(at));
@@ -87,13 +85,12 @@ public sealed class IngestLedger : IAsyncDisposable
     /// the file's articles are stored so far. The file is finished when that reaches its article count.
     /// </summary>
     public Task<int> RecordStoredItemAsync(Guid correlationId, int itemIndex, CancellationToken cancellationToken = default) =>
-        _writer.WriteAsync(async (connection, token) =>
+        _writer.WriteAsync(async (session, token) =>
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
+            var command = session.Command("""
                 INSERT OR IGNORE INTO stored_items (correlation_id, item_index) VALUES ($id, $item);
                 SELECT count(*) FROM stored_items WHERE correlation_id = $id;
-                """;
+                """);
             command.Parameters.AddWithValue("$id", Text(correlationId));
             command.Parameters.AddWithValue("$item", itemIndex);
             return Convert.ToInt32(await command.ExecuteScalarAsync(token), CultureInfo.InvariantCulture);
@@ -101,10 +98,9 @@ public sealed class IngestLedger : IAsyncDisposable
 
     /// <summary>Removes a claim that never happened (another replica renamed the file first).</summary>
     public Task ForgetAsync(Guid correlationId, CancellationToken cancellationToken = default) =>
-        _writer.WriteAsync(async (connection, token) =>
+        _writer.WriteAsync(async (session, token) =>
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM claims WHERE correlation_id = $id AND state = $received";
+            var command = session.Command("DELETE FROM claims WHERE correlation_id = $id AND state = $received");
             command.Parameters.AddWithValue("$id", Text(correlationId));
             command.Parameters.AddWithValue("$received", Text(ClaimState.Received));
             return await command.ExecuteNonQueryAsync(token);
@@ -136,19 +132,20 @@ public sealed class IngestLedger : IAsyncDisposable
         return records;
     }
 
-    private static async Task<int> UpsertAsync(SqliteConnection connection, ClaimRecord claim, CancellationToken cancellationToken)
+    private const string UpsertSql =
+        $"INSERT INTO claims ({Columns}) VALUES ($id, $sha, $doc, $path, $media, $size, $state, $dup, $dropped, $modified, $published, $updated, $reason) " +
+        "ON CONFLICT (correlation_id) DO UPDATE SET sha256 = coalesce(excluded.sha256, sha256), " +
+        "document_id = coalesce(excluded.document_id, document_id), source_path = excluded.source_path, " +
+        "media_type = coalesce(excluded.media_type, media_type), size_bytes = excluded.size_bytes, " +
+        // An outcome is final: a late republish (recovery racing a finishing message) must not undo it.
+        "state = CASE WHEN state IN ($stored, $quarantined) AND excluded.state NOT IN ($stored, $quarantined) THEN state ELSE excluded.state END, " +
+        "duplicate_of = coalesce(excluded.duplicate_of, duplicate_of), file_modified_at = coalesce(excluded.file_modified_at, file_modified_at), " +
+        "published_at = coalesce(excluded.published_at, published_at), updated_at = excluded.updated_at, " +
+        "reason = coalesce(excluded.reason, reason)";
+
+    private static async Task<int> UpsertAsync(LedgerSession session, ClaimRecord claim, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText =
-            $"INSERT INTO claims ({Columns}) VALUES ($id, $sha, $doc, $path, $media, $size, $state, $dup, $dropped, $modified, $published, $updated, $reason) " +
-            "ON CONFLICT (correlation_id) DO UPDATE SET sha256 = coalesce(excluded.sha256, sha256), " +
-            "document_id = coalesce(excluded.document_id, document_id), source_path = excluded.source_path, " +
-            "media_type = coalesce(excluded.media_type, media_type), size_bytes = excluded.size_bytes, " +
-            // An outcome is final: a late republish (recovery racing a finishing message) must not undo it.
-            "state = CASE WHEN state IN ($stored, $quarantined) AND excluded.state NOT IN ($stored, $quarantined) THEN state ELSE excluded.state END, " +
-            "duplicate_of = coalesce(excluded.duplicate_of, duplicate_of), file_modified_at = coalesce(excluded.file_modified_at, file_modified_at), " +
-            "published_at = coalesce(excluded.published_at, published_at), updated_at = excluded.updated_at, " +
-            "reason = coalesce(excluded.reason, reason)";
+        var command = session.Command(UpsertSql);
         var p = command.Parameters;
         p.AddWithValue("$id", Text(claim.CorrelationId));
         p.AddWithValue("$sha", (object?)claim.Sha256 ?? DBNull.Value);

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.Data.Sqlite;
 
 namespace Pipeline.Ingest.Ledger;
 
@@ -17,6 +16,7 @@ internal sealed class LedgerWriter : IAsyncDisposable
     private readonly string _connectionString;
     private readonly Channel<LedgerWrite> _queue = Channel.CreateUnbounded<LedgerWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
+    private LedgerSession? _session;
 
     public LedgerWriter(string connectionString)
     {
@@ -30,7 +30,7 @@ internal sealed class LedgerWriter : IAsyncDisposable
     /// That costs nothing here: a lost state change only means one extra publish at start (the store is
     /// idempotent) or a ledger still saying "published" for a file already archived.
     /// </param>
-    public Task<T> WriteAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> work, bool synced, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(Func<LedgerSession, CancellationToken, Task<T>> work, bool synced, CancellationToken cancellationToken)
     {
         var write = new LedgerWrite<T>(work, synced, cancellationToken);
         if (!_queue.Writer.TryWrite(write))
@@ -42,6 +42,8 @@ internal sealed class LedgerWriter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop;
+        if (_session is not null)
+            await _session.DisposeAsync();
     }
 
     private async Task RunAsync()
@@ -90,37 +92,36 @@ internal sealed class LedgerWriter : IAsyncDisposable
 
     private async Task CommitAsync(IReadOnlyList<LedgerWrite> writes)
     {
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync();
-        await using (var pragma = connection.CreateCommand())
+        _session ??= await LedgerSession.OpenAsync(_connectionString);
+        try
         {
-            // Pooled connections keep their pragmas, so every batch says which one it wants. A synced commit also
-            // makes every NORMAL commit before it durable.
-            var synced = writes.Any(w => w.Synced);
-            var busyTimeoutMs = connection.DefaultTimeout * 1000;
-            pragma.CommandText = $"PRAGMA synchronous = {(synced ? "FULL" : "NORMAL")}; PRAGMA busy_timeout = {busyTimeoutMs}";
-            await pragma.ExecuteNonQueryAsync();
+            // A synced commit also makes every NORMAL commit before it durable.
+            await _session.BeginAsync(synced: writes.Any(w => w.Synced));
+            foreach (var write in writes)
+                await write.RunAsync(_session);
+            await _session.CommitAsync();
         }
-
-        // BEGIN IMMEDIATE (the provider's default): the write lock is taken at once, so a replica sharing the file
-        // waits in SQLite's busy handler (busy_timeout, the connection's Default Timeout) instead of failing halfway.
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-        foreach (var write in writes)
-            await write.RunAsync(connection);
-        await transaction.CommitAsync();
+        catch
+        {
+            // Whatever failed (a full disk, a busy replica), the next batch starts from a fresh connection rather
+            // than one left inside a transaction that may or may not have rolled back.
+            await _session.DisposeAsync();
+            _session = null;
+            throw;
+        }
     }
 
     private abstract class LedgerWrite(bool synced, CancellationToken cancellationToken)
     {
         public bool Synced { get; } = synced;
         public CancellationToken CancellationToken { get; } = cancellationToken;
-        public abstract Task RunAsync(SqliteConnection connection);
+        public abstract Task RunAsync(LedgerSession session);
         public abstract void Complete();
         public abstract void Fail(Exception error);
         public abstract void Cancel();
     }
 
-    private sealed class LedgerWrite<T>(Func<SqliteConnection, CancellationToken, Task<T>> work, bool synced, CancellationToken cancellationToken)
+    private sealed class LedgerWrite<T>(Func<LedgerSession, CancellationToken, Task<T>> work, bool synced, CancellationToken cancellationToken)
         : LedgerWrite(synced, cancellationToken)
     {
         private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -129,7 +130,7 @@ internal sealed class LedgerWriter : IAsyncDisposable
         public Task<T> Result => _done.Task;
 
         // The write runs once the writer takes it; the caller's token only stops it from starting.
-        public override async Task RunAsync(SqliteConnection connection) => _value = await work(connection, CancellationToken.None);
+        public override async Task RunAsync(LedgerSession session) => _value = await work(session, CancellationToken.None);
         public override void Complete() => _done.TrySetResult(_value!);
         public override void Fail(Exception error) => _done.TrySetException(error);
         public override void Cancel() => _done.TrySetCanceled(CancellationToken);
