@@ -25,8 +25,14 @@ public static class TextAnalyzer
     private static readonly CharArraySet EnglishStopWords = EnglishAnalyzer.DefaultStopSet;
     private static readonly CharArraySet IndonesianStopWords = IndonesianAnalyzer.DefaultStopSet;
 
+    /// <summary>Words per generation of a thread's term cache for one kind of analysis (see <see cref="TermCache"/>).</summary>
+    internal const int CachedWordsPerKind = 32_768;
+
     [ThreadStatic]
     private static Stemmers? _stemmers;
+
+    /// <summary>Words in this thread's term caches, all kinds together.</summary>
+    internal static int CachedWordCount => _stemmers?.CachedWordCount ?? 0;
 
     /// <summary>The analysis used for text in the given ISO 639-1 language.</summary>
     public static AnalysisKind KindFor(string? language) => language switch
@@ -79,18 +85,14 @@ public static class TextAnalyzer
         return true;
     }
 
-    /// <summary>
-    /// Stemmers keep state while they work, so each thread has its own, with a cache of the words it has
-    /// seen: news vocabulary repeats, and a lookup costs a fraction of stemming and allocates nothing.
-    /// </summary>
+    /// <summary>Stemmers keep state while they work, so each thread has its own, with its term caches.</summary>
     private sealed class Stemmers
     {
-        // Bounds the memory of a long-running worker; clearing now and then costs a few re-stemmings.
-        private const int MaxCachedWords = 200_000;
-
         private readonly EnglishStemmer _english = new();
         private readonly IndonesianStemmer _indonesian = new();
-        private readonly Cache[] _caches = [new(), new(), new()];
+        private readonly TermCache[] _caches = [new(CachedWordsPerKind), new(CachedWordsPerKind), new(CachedWordsPerKind)];
+
+        public int CachedWordCount => _caches.Sum(cache => cache.Count);
 
         public char[] Buffer { get; } = new char[MaxWordLength];
 
@@ -103,7 +105,7 @@ public static class TextAnalyzer
             if (kind == AnalysisKind.English && length == 1 && word[0] == 's' && IsAfterApostrophe(text, start))
                 return null;
             var cache = _caches[(int)kind];
-            if (cache.Lookup.TryGetValue(word, out var cached))
+            if (cache.TryGet(word, out var cached))
                 return cached;
             var term = kind switch
             {
@@ -111,9 +113,7 @@ public static class TextAnalyzer
                 AnalysisKind.Indonesian => Indonesian(length),
                 _ => new string(word),
             };
-            if (cache.Words.Count >= MaxCachedWords)
-                cache.Words.Clear();
-            cache.Words[new string(word)] = term;
+            cache.Add(word, term);
             return term;
         }
 
@@ -138,14 +138,6 @@ public static class TextAnalyzer
             var copy = Buffer.AsSpan(0, length).ToArray();
             var stemmed = _indonesian.Stem(copy, length, stemDerivational: true);
             return new string(copy, 0, stemmed);
-        }
-
-        private sealed class Cache
-        {
-            public Cache() => Lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
-
-            public Dictionary<string, string?> Words { get; } = new(StringComparer.Ordinal);
-            public Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; }
         }
     }
 }

@@ -70,4 +70,22 @@ public sealed class TextAnalyzerTests
     [InlineData(null, AnalysisKind.Plain)]
     public void The_language_chooses_the_analysis(string? language, AnalysisKind expected) =>
         Assert.Equal(expected, TextAnalyzer.KindFor(language));
+
+    [Fact]
+    public void The_term_cache_of_a_thread_is_bounded()
+    {
+        // A long-running worker meets new names and numbers forever; its cache must not keep them all.
+        var cached = 0;
+        var thread = new Thread(() =>
+        {
+            for (var i = 0; i < 100_000; i++)
+                TextAnalyzer.Terms($"kata{i}", AnalysisKind.Indonesian);
+            cached = TextAnalyzer.CachedWordCount;
+        });
+        thread.Start();
+        thread.Join();
+
+        Assert.InRange(cached, 1, 2 * TextAnalyzer.CachedWordsPerKind);
+        Assert.Equal(["kata1"], TextAnalyzer.Terms("kata1", AnalysisKind.Indonesian));
+    }
 }
