@@ -13,4 +13,19 @@ public static class Wait
             await Task.Delay(20, CancellationToken.None);
         }
     }
+
+    /// <summary>Polls an asynchronous read (an HTTP endpoint, say) until its result satisfies the condition; returns that result.</summary>
+    public static async Task<T> ForAsync<T>(Func<Task<T>> read, Func<T, bool> condition, TimeSpan deadline, string what)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(condition);
+        using var timeout = new CancellationTokenSource(deadline);
+        while (true)
+        {
+            var value = await read();
+            if (condition(value)) return value;
+            if (timeout.IsCancellationRequested) throw new TimeoutException($"Waited {deadline} for {what}; the last read was: {value}");
+            await Task.Delay(50, CancellationToken.None);
+        }
+    }
 }

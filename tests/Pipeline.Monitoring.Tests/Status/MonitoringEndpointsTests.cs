@@ -55,7 +55,10 @@ public sealed class MonitoringEndpointsTests(EmbeddedPipelineFixture pipeline)
         await _host.SampleAsync();
         using var http = new HttpClient { BaseAddress = _host.BaseAddress };
 
-        var metrics = await http.GetStringAsync(new Uri("metrics", UriKind.Relative));
+        // The exporter may answer from its cache of the last scrape (up to 300 ms old), which can predate this document:
+        // poll until the document's counter shows, as a Prometheus server would see on its next scrape.
+        var metrics = await Wait.ForAsync(() => http.GetStringAsync(new Uri("metrics", UriKind.Relative)),
+            m => m.Contains("pipeline_documents_total{", StringComparison.Ordinal), Deadline, "the document's counter in a scrape");
 
         Assert.Contains("pipeline_documents_total{", metrics, StringComparison.Ordinal);
         Assert.Contains("pipeline_stage_duration_seconds_bucket{", metrics, StringComparison.Ordinal);
