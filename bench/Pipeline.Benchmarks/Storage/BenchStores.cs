@@ -14,6 +14,7 @@ namespace Pipeline.Benchmarks.Storage;
 public sealed class BenchStores : IAsyncDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("pipeline-bench-");
+    private readonly Dictionary<IArticleStore, string> _postgresDatabases = [];
     private PostgresServer? _postgres;
 
     public async Task<IArticleStore> CreateAsync(StorageProvider provider)
@@ -26,7 +27,24 @@ public sealed class BenchStores : IAsyncDisposable
 
         _postgres ??= await PostgresServer.StartAsync(new PostgresServerOptions { Settings = ServerSettings() });
         var postgresOptions = new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = await _postgres.CreateDatabaseAsync("bench") };
-        return new PostgresArticleStore(postgresOptions, NullLogger<PostgresArticleStore>.Instance);
+        var store = new PostgresArticleStore(postgresOptions, NullLogger<PostgresArticleStore>.Instance);
+        _postgresDatabases[store] = postgresOptions.ConnectionString;
+        return store;
+    }
+
+    /// <summary>
+    /// After a bulk load, brings a PostgreSQL store to the state autovacuum leaves a live database in
+    /// (planner statistics, visibility map), so searches are measured against that and not against whichever
+    /// autovacuum run happens to overlap them.
+    /// </summary>
+    public async Task SettleAsync(IArticleStore store)
+    {
+        if (!_postgresDatabases.TryGetValue(store, out var connectionString))
+            return;
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("VACUUM (ANALYZE) documents", connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync();
     }
 
     private static Dictionary<string, string> ServerSettings()

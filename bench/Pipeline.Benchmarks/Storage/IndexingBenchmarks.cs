@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Pipeline.Contracts;
 using Pipeline.Storage;
+using Pipeline.Storage.Postgres;
 
 namespace Pipeline.Benchmarks.Storage;
 
@@ -46,6 +47,10 @@ public class IndexingBenchmarks
     {
         foreach (var batch in _next.Chunk(BatchSize))
             await _store!.UpsertAsync(batch, CancellationToken.None);
+
+        // PostgreSQL's pending-list merge runs beside the writes; the iteration is not done before it is.
+        if (_store is PostgresArticleStore postgres)
+            await postgres.IndexesSettledAsync();
     }
 
     [GlobalCleanup]

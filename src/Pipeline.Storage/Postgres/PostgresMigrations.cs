@@ -54,5 +54,14 @@ internal static class PostgresMigrations
             END
             $$;
             """),
+
+        // A separate connection merges the pending lists after every write (GinPendingListCleaner); the
+        // limit is what an insert lets pile up before merging by itself when that cleaner is busy or behind.
+        // At the default 4 MB one batch of 500 articles nearly filled it, so the writer merged inline anyway.
+        new(3, "larger GIN pending lists", """
+            ALTER INDEX documents_search SET (gin_pending_list_limit = 16384);
+            ALTER INDEX documents_source_keys SET (gin_pending_list_limit = 16384);
+            ALTER INDEX documents_entity_keys SET (gin_pending_list_limit = 16384);
+            """),
     ];
 }
