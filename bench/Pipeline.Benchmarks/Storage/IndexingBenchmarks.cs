@@ -50,7 +50,7 @@ public class IndexingBenchmarks
 
         // PostgreSQL's pending-list merge runs beside the writes; the iteration is not done before it is.
         if (_store is PostgresArticleStore postgres)
-            await postgres.IndexesSettledAsync();
+            await postgres.MergePendingIndexEntriesAsync();
     }
 
     [GlobalCleanup]

@@ -59,7 +59,7 @@ public class SearchBenchmarks
         // PostgreSQL merges its GIN pending lists beside the writes; the last merge belongs to indexing too.
         storing.Start();
         if (_store is PostgresArticleStore postgres)
-            await postgres.IndexesSettledAsync();
+            await postgres.MergePendingIndexEntriesAsync();
         storing.Stop();
 
         await _stores.SettleAsync(_store);

@@ -5,8 +5,8 @@ using Polly;
 namespace Pipeline.Storage.Postgres;
 
 /// <summary>
-/// Moves the GIN indexes' pending lists into the indexes on a connection of its own, right after each write,
-/// so the merge runs on a second server process beside the writer instead of inside the writer's inserts.
+/// Moves the GIN indexes' pending lists into the indexes on a connection of its own once enough documents were
+/// written, so the merge runs on a second server process beside the writer instead of inside the writer's inserts.
 /// </summary>
 /// <remarks>
 /// A GIN index with fastupdate collects new entries in a pending list and merges them into the index once the
@@ -14,11 +14,13 @@ namespace Pipeline.Storage.Postgres;
 /// was 58% of the writing server process's CPU, and it stalled the batch that triggered it. While this cleaner
 /// merges, the server lets inserts skip their own merge, so the writer keeps writing; the limit (raised by a
 /// migration) only matters when the cleaner falls behind. Searches read the pending list page by page, so a
-/// short list keeps them fast too.
+/// short list keeps them fast too. Merging is cheaper per document in bulk (a frequent word's posting list is
+/// rewritten once per merge), so the cleaner waits for <c>Storage:PostgresIndexMergeDocuments</c> new documents, about
+/// what PostgreSQL's default 4 MB limit holds; fewer stay pending, as they would by default.
 /// The function needs the index's owner (the role that ran the migrations). Under another role the first
 /// attempt logs why and the cleaner stops; inserts then merge the lists themselves, as PostgreSQL does by default.
 /// </remarks>
-internal sealed partial class GinPendingListCleaner(NpgsqlDataSource dataSource, ResiliencePipeline resilience, ILogger logger) : IAsyncDisposable
+internal sealed partial class GinPendingListCleaner(NpgsqlDataSource dataSource, ResiliencePipeline resilience, int mergeDocuments, ILogger logger) : IAsyncDisposable
 {
     public static readonly IReadOnlyList<string> Indexes = ["documents_search", "documents_source_keys", "documents_entity_keys"];
 
@@ -29,13 +31,30 @@ internal sealed partial class GinPendingListCleaner(NpgsqlDataSource dataSource,
     private bool _again;
     private volatile bool _disabled;
 
-    /// <summary>Asks for a cleanup: starts one, or one more after the running one (never two at once).</summary>
-    public void Nudge()
+    private int _unmerged;
+
+    /// <summary>Counts newly written documents; every <c>mergeDocuments</c> of them asks for a merge.</summary>
+    public void Written(int created)
+    {
+        if (created > 0 && Interlocked.Add(ref _unmerged, created) >= mergeDocuments)
+            Nudge();
+    }
+
+    /// <summary>Merges whatever is pending now, however little, and completes when that and any running merge are done.</summary>
+    public Task MergeNowAsync()
+    {
+        Nudge();
+        return IdleAsync();
+    }
+
+    /// <summary>Asks for a merge: starts one, or one more after the running one (never two at once).</summary>
+    private void Nudge()
     {
         if (_disabled || _stopping.IsCancellationRequested)
             return;
         lock (_gate)
         {
+            Volatile.Write(ref _unmerged, 0);
             if (_running)
             {
                 _again = true;
@@ -47,7 +66,7 @@ internal sealed partial class GinPendingListCleaner(NpgsqlDataSource dataSource,
         }
     }
 
-    /// <summary>Completes once no cleanup is running or asked for: the lists then hold only what arrived since.</summary>
+    /// <summary>Completes once no merge is running or asked for.</summary>
     public async Task IdleAsync()
     {
         while (true)

@@ -34,7 +34,7 @@ public sealed partial class PostgresArticleStore : IArticleStore, IAsyncDisposab
         _hits = new HitFactory(new SnippetBuilder(options.SnippetLength));
         _initialization = new InitializeOnce(MigrateAsync);
         _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
-        _indexCleaner = new GinPendingListCleaner(_dataSource, _resilience, logger);
+        _indexCleaner = new GinPendingListCleaner(_dataSource, _resilience, options.PostgresIndexMergeDocuments, logger);
 
         // ts_rank weights are {D, C, B, A}: the body is written with D, the title with A.
         _rankWeights = [(float)(1.0 / options.TitleWeight), 0f, 0f, 1f];
@@ -62,16 +62,19 @@ public sealed partial class PostgresArticleStore : IArticleStore, IAsyncDisposab
                 await using var connection = await _dataSource.OpenConnectionAsync(token);
                 return await PostgresBatchWriter.WriteAsync(connection, slices, count, token);
             }, cancellationToken).AsTask());
-        if (outcomes.Any(o => o.Created))
-            _indexCleaner.Nudge();
+        _indexCleaner.Written(outcomes.Count(o => o.Created));
         return outcomes;
     }
 
     /// <summary>
-    /// Completes once the pending-list cleanup asked for by the writes so far has run, so the indexes hold
-    /// what was written: for benchmarks, which count that work as part of indexing, and for tests.
+    /// Merges what waits in the GIN indexes' pending lists now, however little: for benchmarks, which count that
+    /// work as part of indexing, and for tests. Writing merges by itself every
+    /// <see cref="StorageOptions.PostgresIndexMergeDocuments"/> documents.
     /// </summary>
-    public Task IndexesSettledAsync() => _indexCleaner.IdleAsync();
+    public Task MergePendingIndexEntriesAsync() => _indexCleaner.MergeNowAsync();
+
+    /// <summary>Completes once no merge asked for by writing is running or queued (for tests).</summary>
+    internal Task IndexMergeIdleAsync() => _indexCleaner.IdleAsync();
 
     public async Task<StoredDocument?> GetAsync(Guid documentId, CancellationToken cancellationToken)
     {

@@ -6,8 +6,7 @@ using Pipeline.Testing.Postgres;
 namespace Pipeline.Storage.Tests.Postgres;
 
 /// <summary>
-/// The PostgreSQL store merges its GIN pending lists on a connection of its own after each write, against a
-/// real server. gin_clean_pending_list returns how many pending pages it merged, so a second call reading 0
+/// The PostgreSQL store merges its GIN pending lists on a connection of its own, against a real server. gin_clean_pending_list returns how many pending pages it merged, so a second call reading 0
 /// shows the store's own cleanup already ran.
 /// </summary>
 public sealed class GinPendingListCleanerTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
@@ -15,16 +14,33 @@ public sealed class GinPendingListCleanerTests(PostgresFixture postgres) : IClas
     private static readonly CancellationToken None = CancellationToken.None;
 
     [Fact]
-    public async Task After_writes_settle_nothing_is_left_pending_in_the_gin_indexes()
+    public async Task Writing_as_many_documents_as_configured_merges_the_pending_lists_on_its_own()
     {
         var connectionString = await postgres.CreateDatabaseAsync("gin");
-        await using var store = Open(connectionString);
+        await using var store = Open(connectionString, mergeDocuments: TestArticles.Corpus.Count);
 
         await store.UpsertAsync(TestArticles.Corpus, None);
-        await store.IndexesSettledAsync();
+        await store.IndexMergeIdleAsync();
 
         foreach (var index in GinPendingListCleaner.Indexes)
             Assert.Equal(0, await CleanPendingListAsync(connectionString, index));
+    }
+
+    [Fact]
+    public async Task Fewer_documents_stay_pending_until_a_merge_is_asked_for()
+    {
+        var leftPending = await postgres.CreateDatabaseAsync("gin");
+        var mergedOnDemand = await postgres.CreateDatabaseAsync("gin");
+        await using var storeLeftPending = Open(leftPending, mergeDocuments: TestArticles.Corpus.Count + 1);
+        await using var storeMergedOnDemand = Open(mergedOnDemand, mergeDocuments: TestArticles.Corpus.Count + 1);
+
+        await storeLeftPending.UpsertAsync(TestArticles.Corpus, None);
+        await storeLeftPending.IndexMergeIdleAsync();
+        await storeMergedOnDemand.UpsertAsync(TestArticles.Corpus, None);
+        await storeMergedOnDemand.MergePendingIndexEntriesAsync();
+
+        Assert.True(await CleanPendingListAsync(leftPending, "documents_search") > 0);
+        Assert.Equal(0, await CleanPendingListAsync(mergedOnDemand, "documents_search"));
     }
 
     [Fact]
@@ -67,9 +83,9 @@ public sealed class GinPendingListCleanerTests(PostgresFixture postgres) : IClas
         var asWriter = new NpgsqlConnectionStringBuilder(connectionString) { Username = role, Password = "writer" }.ConnectionString;
         await using var store = Open(asWriter);
         var outcomes = await store.UpsertAsync(TestArticles.Corpus, None);
-        await store.IndexesSettledAsync();
+        await store.MergePendingIndexEntriesAsync();
         await store.UpsertAsync([TestArticles.Corpus[0] with { DocumentId = Guid.NewGuid() }], None);
-        await store.IndexesSettledAsync();
+        await store.MergePendingIndexEntriesAsync();
 
         Assert.All(outcomes, outcome => Assert.True(outcome.Created));
         Assert.Equal(TestArticles.Corpus.Count + 1, await store.CountAsync(None));
@@ -77,8 +93,8 @@ public sealed class GinPendingListCleanerTests(PostgresFixture postgres) : IClas
         Assert.True(await CleanPendingListAsync(connectionString, "documents_search") > 0, "the entries stay pending for inserts or vacuum to merge");
     }
 
-    private static PostgresArticleStore Open(string connectionString) => new(
-        new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = connectionString },
+    private static PostgresArticleStore Open(string connectionString, int mergeDocuments = 500) => new(
+        new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = connectionString, PostgresIndexMergeDocuments = mergeDocuments },
         NullLogger<PostgresArticleStore>.Instance);
 
     private static async Task<long> CleanPendingListAsync(string connectionString, string index)
