@@ -28,6 +28,7 @@ public sealed partial class IndexArticlesConsumer(
                 CorrelationId = message.CorrelationId,
                 Article = message.Article,
                 DroppedAt = message.DroppedAt,
+                // The stored visit ends when the write starts: its end is only known once the document is stored.
                 Stages = [.. message.Stages, new StageVisit(Stages.Index, worker.Name, started, started)],
             };
         }
@@ -59,7 +60,7 @@ public sealed partial class IndexArticlesConsumer(
                 Source = document.Article.Source,
                 DroppedAt = document.DroppedAt,
                 Created = isNew,
-                Stages = [.. document.Stages.SkipLast(1), new StageVisit(Stages.Index, worker.Name, started, finished)],
+                Stages = [.. message.Stages, new StageVisit(Stages.Index, worker.Name, started, finished)],
                 ItemIndex = message.ItemIndex,
                 ItemCount = message.ItemCount,
             }, context.CancellationToken);

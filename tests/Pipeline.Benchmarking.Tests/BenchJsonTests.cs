@@ -48,13 +48,13 @@ public sealed class BenchJsonTests
             new SetupResult(1234, 80, 150, 210, 150),
             new DistributedResult(617, 90, 160, 240, 180, new StageCpu(0.3, 0.5, 0.9)),
             null,
-            new CeilingResult(1500));
+            new CeilingResult(1500, Relays: 5));
 
         var table = BenchTable.Format(report, 100);
         Assert.Contains("embedded", table, StringComparison.Ordinal);
         Assert.Contains("1234", table, StringComparison.Ordinal);
         Assert.Contains("0.30 / 0.50 / 0.90", table, StringComparison.Ordinal);
-        Assert.Contains("1500 messages/s", table, StringComparison.Ordinal);
+        Assert.Contains("median of 5 relays): 1500 messages/s", table, StringComparison.Ordinal);
         Assert.DoesNotContain("sqlite", table, StringComparison.Ordinal);
     }
 

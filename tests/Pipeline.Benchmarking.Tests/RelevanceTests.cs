@@ -7,6 +7,7 @@ using Pipeline.Ner.Model;
 using Pipeline.Storage;
 using Pipeline.Storage.Postgres;
 using Pipeline.Storage.Sqlite;
+using Pipeline.Testing;
 using Pipeline.Testing.Postgres;
 using Pipeline.Testing.Processes;
 using Xunit.Abstractions;

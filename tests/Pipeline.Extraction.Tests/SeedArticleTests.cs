@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Pipeline.Contracts;
+using Pipeline.Testing;
 
 namespace Pipeline.Extraction.Tests;
 

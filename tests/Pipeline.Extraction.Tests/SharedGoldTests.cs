@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Testing;
 
 namespace Pipeline.Extraction.Tests;
 

@@ -35,4 +35,6 @@ public sealed record DistributedResult(
 /// <summary>CPU milliseconds (user + system) each worker process spent per article in the throughput phase.</summary>
 public sealed record StageCpu(double Ingest, double Extract, double Index);
 
-public sealed record CeilingResult(double MessagesPerSecond);
+/// <param name="MessagesPerSecond">The median rate of the relays.</param>
+/// <param name="Relays">How many bare relays the median is of; the JSON shape has no place for it, the table shows it.</param>
+public sealed record CeilingResult(double MessagesPerSecond, [property: JsonIgnore] int Relays = 1);

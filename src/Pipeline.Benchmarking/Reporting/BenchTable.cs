@@ -19,7 +19,8 @@ public static class BenchTable
         if (report.Ceiling is { } ceiling)
         {
             text.AppendLine();
-            text.AppendLine(Invariant($"Broker ceiling (bare RabbitMQ.Client, three-queue relay, median of 3): {ceiling.MessagesPerSecond:F0} messages/s"));
+            var relays = ceiling.Relays == 1 ? "one relay" : Invariant($"median of {ceiling.Relays} relays");
+            text.AppendLine(Invariant($"Broker ceiling (bare RabbitMQ.Client, three-queue relay, {relays}): {ceiling.MessagesPerSecond:F0} messages/s"));
             if (report.Ratio is { } ratio)
                 text.AppendLine(Invariant($"Ratio distributed (pg) / ceiling: {ratio:F3}"));
             if (report.DistributedSqlite is { } sqlite && ceiling.MessagesPerSecond > 0)

@@ -15,15 +15,12 @@ public sealed class SnippetBuilder(int snippetLength)
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(terms);
         var matches = new List<(int Start, int End, string Term)>();
-        if (terms.Count > 0)
+        TextAnalyzer.FindTerms(body, TextAnalyzer.KindFor(language), terms, (term, start, end) =>
         {
-            TextAnalyzer.Analyze(body, TextAnalyzer.KindFor(language), (term, start, end) =>
-            {
-                if (terms.Contains(term) && (matches.Count == 0 || matches[^1].Start != start))
-                    matches.Add((start, end, term));
-                return matches.Count < MaxMatches;
-            });
-        }
+            if (matches.Count == 0 || matches[^1].Start != start)
+                matches.Add((start, end, term));
+            return matches.Count < MaxMatches;
+        });
 
         var windowStart = matches.Count == 0 ? 0 : BestWindowStart(matches);
         return Cut(body, windowStart, matches);

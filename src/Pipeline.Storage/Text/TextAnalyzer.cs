@@ -59,6 +59,28 @@ public static class TextAnalyzer
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(onTerm);
+        return Scan(text, kind, wanted: null, onTerm);
+    }
+
+    /// <summary>
+    /// Calls <paramref name="onMatch"/> for each word of <paramref name="text"/> whose term is one of
+    /// <paramref name="terms"/>, exactly as filtering <see cref="Analyze"/> would, but without looking up words that
+    /// cannot analyse to any of them. The stemmers only strip affixes: English (Snowball) keeps a word's first letter,
+    /// and Indonesian (Lucene) keeps all of a term but its first letter, which a dropped prefix may recode
+    /// ("menyapu" to "sapu"). A snippet of a 5 KB body looked up every word, about 40 microseconds a hit.
+    /// </summary>
+    /// <returns>False when <paramref name="onMatch"/> asked to stop early.</returns>
+    public static bool FindTerms(string text, AnalysisKind kind, IReadOnlySet<string> terms, Func<string, int, int, bool> onMatch)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(onMatch);
+        return terms.Count == 0 || Scan(text, kind, terms.ToArray(), (term, start, end) => !terms.Contains(term) || onMatch(term, start, end));
+    }
+
+    /// <summary>Splits the text into words and hands each word's term on; with <paramref name="wanted"/>, only words that may analyse to one of those.</summary>
+    private static bool Scan(string text, AnalysisKind kind, string[]? wanted, Func<string, int, int, bool> onTerm)
+    {
         var stemmers = _stemmers ??= new Stemmers();
         var buffer = stemmers.Buffer;
         var i = 0;
@@ -74,8 +96,14 @@ public static class TextAnalyzer
             while (i < text.Length && char.IsLetterOrDigit(text[i]))
                 i++;
             var length = Math.Min(i - start, MaxWordLength);
+
+            // English needs only the first letter, so most words are skipped before being lower-cased.
+            if (wanted is not null && kind == AnalysisKind.English && !StartsAny(char.ToLowerInvariant(text[start]), wanted))
+                continue;
             for (var j = 0; j < length; j++)
                 buffer[j] = char.ToLowerInvariant(text[start + j]);
+            if (wanted is not null && kind != AnalysisKind.English && !MayAnalyseToAny(kind, buffer.AsSpan(0, length), wanted))
+                continue;
 
             var term = stemmers.Lookup(kind, text, start, length);
             if (term is not null && !onTerm(term, start, i))
@@ -83,6 +111,32 @@ public static class TextAnalyzer
         }
 
         return true;
+    }
+
+    private static bool StartsAny(char first, string[] terms)
+    {
+        foreach (var term in terms)
+        {
+            if (term.Length > 0 && term[0] == first)
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the lower-cased word could analyse to one of the terms, for Indonesian and plain analysis.</summary>
+    private static bool MayAnalyseToAny(AnalysisKind kind, ReadOnlySpan<char> word, string[] terms)
+    {
+        foreach (var term in terms)
+        {
+            var may = kind == AnalysisKind.Indonesian
+                ? term.Length < 2 || word.Contains(term.AsSpan(1), StringComparison.Ordinal)
+                : word.SequenceEqual(term);
+            if (may)
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>Stemmers keep state while they work, so each thread has its own, with its term caches.</summary>

@@ -1,4 +1,5 @@
 using Pipeline.Storage.Text;
+using Pipeline.Testing;
 
 namespace Pipeline.Storage.Tests.Text;
 
@@ -87,5 +88,43 @@ public sealed class TextAnalyzerTests
 
         Assert.InRange(cached, 1, 2 * TextAnalyzer.CachedWordsPerKind);
         Assert.Equal(["kata1"], TextAnalyzer.Terms("kata1", AnalysisKind.Indonesian));
+    }
+
+    [Theory]
+    [InlineData(AnalysisKind.English)]
+    [InlineData(AnalysisKind.Indonesian)]
+    [InlineData(AnalysisKind.Plain)]
+    public void Finding_terms_reports_exactly_the_words_full_analysis_would(AnalysisKind kind)
+    {
+        // Every distinct term of every sample article, in both languages, under each analysis: finding it must
+        // skip no word that analyses to it (the shortcut rests on what the stemmers do to a word's letters).
+        var texts = Directory.EnumerateFiles(RepoPaths.Seeds, "*.*", SearchOption.AllDirectories)
+            .Where(path => Path.GetExtension(path) is ".txt" or ".md" or ".html")
+            .Select(File.ReadAllText)
+            .ToList();
+        Assert.True(texts.Count >= 20, $"only {texts.Count} sample articles found under {RepoPaths.Seeds}");
+        var checkedTerms = 0;
+        foreach (var text in texts)
+        {
+            var all = new List<(string Term, int Start, int End)>();
+            TextAnalyzer.Analyze(text, kind, (term, start, end) =>
+            {
+                all.Add((term, start, end));
+                return true;
+            });
+            foreach (var group in all.GroupBy(match => match.Term))
+            {
+                var found = new List<(string Term, int Start, int End)>();
+                TextAnalyzer.FindTerms(text, kind, new HashSet<string>([group.Key, "zzzunused"], StringComparer.Ordinal), (term, start, end) =>
+                {
+                    found.Add((term, start, end));
+                    return true;
+                });
+                Assert.Equal(group.ToList(), found);
+                checkedTerms++;
+            }
+        }
+
+        Assert.True(checkedTerms > 2_000, $"only {checkedTerms} terms checked");
     }
 }

@@ -1,11 +1,14 @@
-namespace Pipeline.Benchmarking.Tests;
+namespace Pipeline.Testing;
 
-/// <summary>Locates the repository (the folder holding Pipeline.sln) from the test's output folder.</summary>
-internal static class RepoPaths
+/// <summary>Locates the repository (the folder holding Pipeline.sln) from a test's output folder.</summary>
+public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
     public static string Seeds => Path.Combine(Root, "seeds");
+
+    /// <summary>The project's shared folder beside the repository (<c>../shared</c>); it may be absent.</summary>
+    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
 
     private static string FindRoot()
     {
