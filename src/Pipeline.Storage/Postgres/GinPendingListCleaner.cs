@@ -30,7 +30,6 @@ internal sealed partial class GinPendingListCleaner(NpgsqlDataSource dataSource,
     private bool _running;
     private bool _again;
     private volatile bool _disabled;
-
     private int _unmerged;
 
     /// <summary>Counts newly written documents; every <c>mergeDocuments</c> of them asks for a merge.</summary>
@@ -134,7 +133,7 @@ internal sealed partial class GinPendingListCleaner(NpgsqlDataSource dataSource,
         }
         catch (NpgsqlException e)
         {
-            // Nothing is lost: the entries stay pending, the next write asks again, inserts merge past the limit.
+            // Nothing is lost: the entries stay pending for the next merge, and inserts merge past the limit.
             LogFailed(logger, e);
         }
     }
@@ -160,6 +159,6 @@ internal sealed partial class GinPendingListCleaner(NpgsqlDataSource dataSource,
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot clean the full-text index's pending list ({Reason}): this role does not own the indexes, so inserts will merge the list themselves, which slows writing")]
     private static partial void LogNotOwner(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cleaning the GIN pending lists failed; the next write tries again")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Merging the GIN pending lists failed; the next merge tries again")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }
