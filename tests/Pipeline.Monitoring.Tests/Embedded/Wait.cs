@@ -3,15 +3,12 @@ namespace Pipeline.Monitoring.Tests.Embedded;
 /// <summary>Waits on a condition with a deadline instead of sleeping a guessed time.</summary>
 public static class Wait
 {
-    public static async Task UntilAsync(Func<bool> condition, TimeSpan deadline, string what)
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
+
+    public static Task UntilAsync(Func<bool> condition, TimeSpan deadline, string what)
     {
         ArgumentNullException.ThrowIfNull(condition);
-        using var timeout = new CancellationTokenSource(deadline);
-        while (!condition())
-        {
-            if (timeout.IsCancellationRequested) throw new TimeoutException($"Waited {deadline} for {what}.");
-            await Task.Delay(20, CancellationToken.None);
-        }
+        return ForAsync(() => Task.FromResult(condition()), met => met, deadline, what);
     }
 
     /// <summary>Polls an asynchronous read (an HTTP endpoint, say) until its result satisfies the condition; returns that result.</summary>
@@ -25,7 +22,7 @@ public static class Wait
             var value = await read();
             if (condition(value)) return value;
             if (timeout.IsCancellationRequested) throw new TimeoutException($"Waited {deadline} for {what}; the last read was: {value}");
-            await Task.Delay(50, CancellationToken.None);
+            await Task.Delay(PollInterval, CancellationToken.None);
         }
     }
 }
