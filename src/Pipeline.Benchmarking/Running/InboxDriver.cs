@@ -7,8 +7,8 @@ public readonly record struct Drop(string FileName, DateTimeOffset DroppedAt);
 
 /// <summary>
 /// Drops files the way a well-behaved producer does: written beside the inbox, then renamed into it (a rename is
-/// atomic, so the watcher never sees half a file). Each file is written at its drop time, so its modification
-/// time is as fresh as a producer's would be and file detection is measured as it really is.
+/// atomic, so the watcher never sees half a file). Every dropped file's modification time is its drop time, as
+/// fresh as a producer's would be, so file detection is measured as it really is.
 /// </summary>
 internal sealed class InboxDriver
 {
@@ -42,6 +42,39 @@ internal sealed class InboxDriver
             await File.WriteAllBytesAsync(staged, article.Content, cancellationToken);
             File.Move(staged, Path.Combine(_inbox, article.FileName));
             drops.Add(new Drop(article.FileName, droppedAt));
+        }
+
+        return drops;
+    }
+
+    /// <summary>
+    /// Writes the articles beside the inbox ahead of a burst. Generating and creating 20,000 files took about a
+    /// sixth of the machine's CPU while the pipeline ran (ext4's inode allocation, mostly), which is the
+    /// producer's cost, not the pipeline's; <see cref="DropStaged"/> then only renames.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> StageAsync(IEnumerable<GeneratedArticle> articles, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        foreach (var article in articles)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(_staging, article.FileName), article.Content, cancellationToken);
+            names.Add(article.FileName);
+        }
+
+        return names;
+    }
+
+    /// <summary>Moves staged files into the inbox as fast as possible, each touched first so it looks just written.</summary>
+    public IReadOnlyList<Drop> DropStaged(IReadOnlyList<string> names, TimeProvider clock)
+    {
+        var drops = new List<Drop>(names.Count);
+        foreach (var name in names)
+        {
+            var droppedAt = clock.GetUtcNow();
+            var staged = Path.Combine(_staging, name);
+            File.SetLastWriteTimeUtc(staged, droppedAt.UtcDateTime);
+            File.Move(staged, Path.Combine(_inbox, name));
+            drops.Add(new Drop(name, droppedAt));
         }
 
         return drops;

@@ -8,8 +8,8 @@ using Pipeline.Storage;
 namespace Pipeline.Benchmarking.Running;
 
 /// <summary>
-/// One set-up measured from the inbox to the store: warm-up, then a throughput phase (every article dropped at
-/// once; rate = articles / (last stored - first dropped)), then a latency phase at half that rate
+/// One set-up measured from the inbox to the store: warm-up, then a throughput phase (every article written
+/// beside the inbox beforehand, then all moved in at once; rate = articles / (last stored - first dropped)), then a latency phase at half that rate
 /// (drop-to-stored percentiles, file detection included). CPU is what each process spent in the throughput
 /// phase; memory is each process's peak resident set over the whole run.
 /// </summary>
@@ -32,11 +32,12 @@ internal sealed class SetupBench(BenchOptions options, PipelineExecutable execut
         long expected = warmupCount;
         await driver.DropAsync(generator.Text(count, warmupCount), null, clock, cancellationToken);
         await probe.WaitForCountAsync(expected, PhaseTimeout(warmupCount), () => setup.Diagnostics(), cancellationToken);
+        var staged = await driver.StageAsync(generator.Text(0, count), cancellationToken);
         var beforeThroughput = setup.Sample();
         var residentAfterWarmup = Resident(beforeThroughput);
         logger.WarmedUp(kind, warmupCount, residentAfterWarmup);
 
-        var drops = await driver.DropAsync(generator.Text(0, count), null, clock, cancellationToken);
+        var drops = driver.DropStaged(staged, clock);
         expected += count;
         await probe.WaitForCountAsync(expected, PhaseTimeout(count), () => setup.Diagnostics(), cancellationToken);
         var afterThroughput = setup.Sample();
