@@ -88,3 +88,9 @@ public static class Stages
     public const string Index = "index";
     public static readonly IReadOnlyList<string> All = [Ingest, Extract, Index];
 }
+
+/// <summary>Every message the stages send one another.</summary>
+public static class PipelineMessages
+{
+    public static readonly IReadOnlyList<Type> All = [typeof(ArticleReceived), typeof(ArticleExtracted), typeof(ArticleIndexed), typeof(ArticleRejected)];
+}

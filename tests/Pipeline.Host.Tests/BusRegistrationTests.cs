@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Pipeline.Contracts;
 using Pipeline.Host.Hosting;
 using Pipeline.Host.Messaging;
+using Pipeline.Messaging.Serialization;
 
 namespace Pipeline.Host.Tests;
 
@@ -56,6 +57,43 @@ public sealed class BusRegistrationTests
 
             Assert.Contains("\"reason\":\"probe\"", json, StringComparison.Ordinal);
             Assert.DoesNotContain('\n', json);
+        }
+        finally
+        {
+            await bus.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task Pipeline_messages_are_read_by_the_single_pass_deserializer()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddPipelineBus(new ConfigurationBuilder().Build(), StageSet.None, new PipelineOptions());
+        await using var provider = services.BuildServiceProvider();
+        var bus = provider.GetRequiredService<IBusControl>();
+        var reader = new TaskCompletionSource<Type>(TaskCreationOptions.RunContinuationsAsynchronously);
+        bus.ConnectReceiveEndpoint("single-pass-probe", e =>
+            e.Handler<ArticleRejected>(context =>
+            {
+                reader.TrySetResult(context.SerializerContext.GetType());
+                return Task.CompletedTask;
+            }));
+        await bus.StartAsync(CancellationToken.None);
+        try
+        {
+            await bus.Publish(new ArticleRejected
+            {
+                DocumentId = Guid.NewGuid(),
+                CorrelationId = Guid.NewGuid(),
+                Source = new SourceFile("b.txt", new string('1', 64), MediaTypes.PlainText, 1),
+                Stage = Stages.Index,
+                Reason = "probe",
+                RejectedAt = DateTimeOffset.UnixEpoch,
+            }, CancellationToken.None);
+
+            var contextType = await reader.Task.WaitAsync(TimeSpan.FromSeconds(15), CancellationToken.None);
+
+            Assert.Same(typeof(SinglePassJsonDeserializer).Assembly, contextType.Assembly);
         }
         finally
         {
