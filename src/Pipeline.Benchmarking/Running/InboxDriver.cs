@@ -1,4 +1,5 @@
 using Pipeline.Benchmarking.Generation;
+using Pipeline.LocalServers;
 
 namespace Pipeline.Benchmarking.Running;
 
@@ -12,12 +13,15 @@ public readonly record struct Drop(string FileName, DateTimeOffset DroppedAt);
 /// </summary>
 internal sealed class InboxDriver
 {
+    private static readonly TimeSpan ArchivePollInterval = TimeSpan.FromMilliseconds(200);
     private readonly string _inbox;
     private readonly string _staging;
+    private readonly string _archive;
 
     public InboxDriver(string inbox, string dataDirectory)
     {
         _inbox = inbox;
+        _archive = Path.Combine(dataDirectory, "archive");
         // Same file system as the inbox, so the rename is atomic; outside it, so the watcher ignores it.
         _staging = Directory.CreateDirectory(Path.Combine(dataDirectory, "bench-staging")).FullName;
     }
@@ -79,4 +83,16 @@ internal sealed class InboxDriver
 
         return drops;
     }
+
+    /// <summary>
+    /// Waits until ingest has archived <paramref name="expected"/> files: a file is finished after its article is
+    /// stored, so a phase that ended at the last store would leave that work (and its CPU) to the next phase.
+    /// </summary>
+    public Task WaitUntilArchivedAsync(int expected, TimeSpan timeout, CancellationToken cancellationToken) =>
+        Eventually.WaitUntilAsync(
+            () => Directory.Exists(_archive) && Directory.EnumerateFiles(_archive).Count() >= expected,
+            timeout,
+            $"ingest to archive {expected} files",
+            ArchivePollInterval,
+            cancellationToken);
 }

@@ -9,9 +9,10 @@ namespace Pipeline.Benchmarking.Running;
 
 /// <summary>
 /// One set-up measured from the inbox to the store: warm-up, then a throughput phase (every article written
-/// beside the inbox beforehand, then all moved in at once; rate = articles / (last stored - first dropped)), then a latency phase at half that rate
-/// (drop-to-stored percentiles, file detection included). CPU is what each process spent in the throughput
-/// phase; memory is each process's peak resident set over the whole run.
+/// beside the inbox beforehand, then all moved in at once; rate = articles / (last stored - first dropped)), then
+/// a latency phase at half that rate (drop-to-stored percentiles, file detection included). Each phase ends once ingest has archived its files,
+/// so the next starts from an idle pipeline. CPU is what each process spent in the throughput phase, archiving
+/// included; memory is each process's peak resident set over the whole run.
 /// </summary>
 internal sealed class SetupBench(BenchOptions options, PipelineExecutable executable, ArticleGenerator generator, TimeProvider clock, ILogger logger)
 {
@@ -32,6 +33,7 @@ internal sealed class SetupBench(BenchOptions options, PipelineExecutable execut
         long expected = warmupCount;
         await driver.DropAsync(generator.Text(count, warmupCount), null, clock, cancellationToken);
         await probe.WaitForCountAsync(expected, PhaseTimeout(warmupCount), () => setup.Diagnostics(), cancellationToken);
+        await driver.WaitUntilArchivedAsync((int)expected, PhaseTimeout(warmupCount), cancellationToken);
         var staged = await driver.StageAsync(generator.Text(0, count), cancellationToken);
         var beforeThroughput = setup.Sample();
         var residentAfterWarmup = Resident(beforeThroughput);
@@ -40,6 +42,7 @@ internal sealed class SetupBench(BenchOptions options, PipelineExecutable execut
         var drops = driver.DropStaged(staged, clock);
         expected += count;
         await probe.WaitForCountAsync(expected, PhaseTimeout(count), () => setup.Diagnostics(), cancellationToken);
+        await driver.WaitUntilArchivedAsync((int)expected, PhaseTimeout(count), cancellationToken);
         var afterThroughput = setup.Sample();
         var burstLatencies = await probe.LatenciesAsync(drops, cancellationToken);
         var lastStored = drops.Select((drop, i) => drop.DroppedAt.AddMilliseconds(burstLatencies[i])).Max();
