@@ -29,15 +29,32 @@ public sealed class BusRegistrationTests
     [Fact]
     public async Task Message_bodies_are_written_as_compact_json()
     {
+        var json = await ReceiveOneAsync(context => Encoding.UTF8.GetString(context.ReceiveContext.Body.GetBytes()));
+
+        Assert.Contains("\"reason\":\"probe\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', json);
+    }
+
+    [Fact]
+    public async Task Pipeline_messages_are_read_by_the_single_pass_deserializer()
+    {
+        var contextType = await ReceiveOneAsync(context => context.SerializerContext.GetType());
+
+        Assert.Same(typeof(SinglePassJsonDeserializer).Assembly, contextType.Assembly);
+    }
+
+    /// <summary>Publishes one message on the pipeline's in-memory bus and returns what <paramref name="observe"/> saw of it.</summary>
+    private static async Task<T> ReceiveOneAsync<T>(Func<ConsumeContext<ArticleRejected>, T> observe)
+    {
         var services = new ServiceCollection().AddLogging();
         services.AddPipelineBus(new ConfigurationBuilder().Build(), StageSet.None, new PipelineOptions());
         await using var provider = services.BuildServiceProvider();
         var bus = provider.GetRequiredService<IBusControl>();
-        var body = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        bus.ConnectReceiveEndpoint("compact-json-probe", e =>
+        var seen = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        bus.ConnectReceiveEndpoint("bus-registration-probe", e =>
             e.Handler<ArticleRejected>(context =>
             {
-                body.TrySetResult(Encoding.UTF8.GetString(context.ReceiveContext.Body.GetBytes()));
+                seen.TrySetResult(observe(context));
                 return Task.CompletedTask;
             }));
         await bus.StartAsync(CancellationToken.None);
@@ -53,47 +70,7 @@ public sealed class BusRegistrationTests
                 RejectedAt = DateTimeOffset.UnixEpoch,
             }, CancellationToken.None);
 
-            var json = await body.Task.WaitAsync(TimeSpan.FromSeconds(15), CancellationToken.None);
-
-            Assert.Contains("\"reason\":\"probe\"", json, StringComparison.Ordinal);
-            Assert.DoesNotContain('\n', json);
-        }
-        finally
-        {
-            await bus.StopAsync(CancellationToken.None);
-        }
-    }
-
-    [Fact]
-    public async Task Pipeline_messages_are_read_by_the_single_pass_deserializer()
-    {
-        var services = new ServiceCollection().AddLogging();
-        services.AddPipelineBus(new ConfigurationBuilder().Build(), StageSet.None, new PipelineOptions());
-        await using var provider = services.BuildServiceProvider();
-        var bus = provider.GetRequiredService<IBusControl>();
-        var reader = new TaskCompletionSource<Type>(TaskCreationOptions.RunContinuationsAsynchronously);
-        bus.ConnectReceiveEndpoint("single-pass-probe", e =>
-            e.Handler<ArticleRejected>(context =>
-            {
-                reader.TrySetResult(context.SerializerContext.GetType());
-                return Task.CompletedTask;
-            }));
-        await bus.StartAsync(CancellationToken.None);
-        try
-        {
-            await bus.Publish(new ArticleRejected
-            {
-                DocumentId = Guid.NewGuid(),
-                CorrelationId = Guid.NewGuid(),
-                Source = new SourceFile("b.txt", new string('1', 64), MediaTypes.PlainText, 1),
-                Stage = Stages.Index,
-                Reason = "probe",
-                RejectedAt = DateTimeOffset.UnixEpoch,
-            }, CancellationToken.None);
-
-            var contextType = await reader.Task.WaitAsync(TimeSpan.FromSeconds(15), CancellationToken.None);
-
-            Assert.Same(typeof(SinglePassJsonDeserializer).Assembly, contextType.Assembly);
+            return await seen.Task.WaitAsync(TimeSpan.FromSeconds(15), CancellationToken.None);
         }
         finally
         {

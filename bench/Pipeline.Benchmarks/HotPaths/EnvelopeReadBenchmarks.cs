@@ -3,7 +3,6 @@ using BenchmarkDotNet.Attributes;
 using MassTransit;
 using MassTransit.Serialization;
 using Pipeline.Contracts;
-using Pipeline.Extraction;
 using Pipeline.Messaging.Serialization;
 
 namespace Pipeline.Benchmarks.HotPaths;
@@ -22,22 +21,9 @@ public class EnvelopeReadBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var article = BenchArticles.Text(indonesian: true);
-        var input = BenchArticles.InputOf(article);
-        var visit = new StageVisit(Stages.Ingest, "bench", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
-        var id = DocumentIds.FromSha256Hex(input.Source.Sha256);
-        var received = new ArticleReceived
-        {
-            DocumentId = id, CorrelationId = Guid.NewGuid(), Source = input.Source, Content = article.Content,
-            DroppedAt = DateTimeOffset.UnixEpoch, FileModifiedAt = DateTimeOffset.UnixEpoch, Ingested = visit,
-        };
-        var extracted = new ArticleExtracted
-        {
-            DocumentId = id, CorrelationId = received.CorrelationId, DroppedAt = DateTimeOffset.UnixEpoch, Stages = [visit],
-            Article = new ArticleExtractor(new ExtractionOptions()).Extract(input),
-        };
-        _received = Envelope(received);
-        _extracted = Envelope(extracted);
+        var messages = new BenchMessages();
+        _received = Envelope(messages.Received);
+        _extracted = Envelope(messages.Extracted);
     }
 
     [Benchmark(Baseline = true)]

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Pipeline.Contracts;
-using Pipeline.Extraction;
 
 namespace Pipeline.Benchmarks.HotPaths;
 
@@ -21,28 +20,8 @@ public class SerializationHotPath
     [GlobalSetup]
     public void Setup()
     {
-        var article = BenchArticles.Text(indonesian: true);
-        var input = BenchArticles.InputOf(article);
-        var visit = new StageVisit(Stages.Ingest, "bench", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
-        var id = DocumentIds.FromSha256Hex(input.Source.Sha256);
-        _received = new ArticleReceived
-        {
-            DocumentId = id,
-            CorrelationId = Guid.NewGuid(),
-            Source = input.Source,
-            Content = article.Content,
-            DroppedAt = DateTimeOffset.UnixEpoch,
-            FileModifiedAt = DateTimeOffset.UnixEpoch,
-            Ingested = visit,
-        };
-        _extracted = new ArticleExtracted
-        {
-            DocumentId = id,
-            CorrelationId = _received.CorrelationId,
-            Article = new ArticleExtractor(new ExtractionOptions()).Extract(input),
-            DroppedAt = DateTimeOffset.UnixEpoch,
-            Stages = [visit],
-        };
+        var messages = new BenchMessages();
+        (_received, _extracted) = (messages.Received, messages.Extracted);
         _receivedJson = JsonSerializer.SerializeToUtf8Bytes(_received, Options);
         _extractedJson = JsonSerializer.SerializeToUtf8Bytes(_extracted, Options);
     }
