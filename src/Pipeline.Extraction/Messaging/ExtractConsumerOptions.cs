@@ -5,7 +5,7 @@ public sealed class ExtractConsumerOptions
 {
     public const string SectionName = "ExtractConsumer";
 
-    /// <summary>Messages handled at once; defaults to the number of cores.</summary>
+    /// <summary>Messages handled at once; defaults to twice the number of cores.</summary>
     public int? Concurrency { get; set; }
 
     public int RetryLimit { get; set; } = 3;
