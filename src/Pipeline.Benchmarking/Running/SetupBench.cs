@@ -10,9 +10,9 @@ namespace Pipeline.Benchmarking.Running;
 /// <summary>
 /// One set-up measured from the inbox to the store: warm-up, then a throughput phase (every article written
 /// beside the inbox beforehand, then all moved in at once; rate = articles / (last stored - first dropped)), then
-/// a latency phase at half that rate (drop-to-stored percentiles, file detection included). Each phase ends once ingest has archived its files,
-/// so the next starts from an idle pipeline. CPU is what each process spent in the throughput phase, archiving
-/// included; memory is each process's peak resident set over the whole run.
+/// a latency phase at half that rate (drop-to-stored percentiles, file detection included). Each phase ends once
+/// ingest has archived its files, so the next starts from an idle pipeline. CPU is what each process spent in the
+/// throughput phase, archiving included; memory is each process's peak resident set over the whole run.
 /// </summary>
 internal sealed class SetupBench(BenchOptions options, PipelineExecutable executable, ArticleGenerator generator, TimeProvider clock, ILogger logger)
 {
