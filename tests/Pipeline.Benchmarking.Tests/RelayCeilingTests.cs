@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Pipeline.Benchmarking.Ceiling;
 using Pipeline.Benchmarking.Generation;
+using Pipeline.Testing.Processes;
 using Pipeline.Testing.RabbitMq;
 
 namespace Pipeline.Benchmarking.Tests;
@@ -11,12 +13,39 @@ public sealed class RelayCeilingTests(RabbitMqFixture broker)
     public async Task Relays_every_message_through_three_queues_in_each_run_and_removes_its_queues()
     {
         var bodies = new ArticleGenerator(5).Text(0, 200).Select(a => (ReadOnlyMemory<byte>)a.Content).ToList();
-        var ceiling = new RelayCeiling(broker.Server.AmqpUri, new RelayCeilingOptions { Runs = 2, Timeout = TimeSpan.FromMinutes(2) });
+        var ceiling = new RelayCeiling(broker.Server.AmqpUri, new RelayCeilingOptions { Runs = 2, Timeout = TimeSpan.FromMinutes(2) }, NullLogger.Instance);
 
         // Finishing at all proves every message reached the third queue: the count of the last hop ends the wait.
         var messagesPerSecond = await ceiling.MeasureAsync(bodies, CancellationToken.None);
 
         Assert.True(messagesPerSecond > 0);
+        await AssertNoRelayQueuesLeftAsync();
+    }
+
+    [Fact]
+    public async Task A_relay_whose_connection_the_broker_closes_is_run_again_on_fresh_queues()
+    {
+        var bodies = new ArticleGenerator(5).Text(0, 6000).Select(a => (ReadOnlyMemory<byte>)a.Content).ToList();
+        // One message in flight per hop keeps the relay going for seconds, so the close lands mid-run.
+        var options = new RelayCeilingOptions { Runs = 1, PrefetchCount = 1, ConsumerConcurrency = 1, PublishWindow = 1, Timeout = TimeSpan.FromMinutes(2), RetryDelay = TimeSpan.FromMilliseconds(100) };
+        var ceiling = new RelayCeiling(broker.Server.AmqpUri, options, NullLogger.Instance);
+        using var management = broker.Server.CreateManagementClient();
+
+        var measuring = ceiling.MeasureAsync(bodies, CancellationToken.None);
+        var closed = 0;
+        await Eventually.WaitUntilAsync(
+            async ct => measuring.IsCompleted || (closed = await management.CloseConnectionsAsync(RelayCeiling.ConnectionName, ct)) > 0,
+            TimeSpan.FromSeconds(30), "the relay's connection to show in the management API", TimeSpan.FromMilliseconds(50));
+
+        Assert.Equal(1, closed);
+        // Before the fix the client's automatic recovery reopened the connection, the relay waited out its timeout,
+        // and clean-up on the closed channel then hid that error.
+        Assert.True(await measuring.WaitAsync(TimeSpan.FromSeconds(90)) > 0);
+        await AssertNoRelayQueuesLeftAsync();
+    }
+
+    private async Task AssertNoRelayQueuesLeftAsync()
+    {
         using var management = broker.Server.CreateManagementClient();
         var queues = await management.GetQueuesAsync(broker.Server.VirtualHost);
         Assert.DoesNotContain(queues, q => q.Name.StartsWith("bench-ceiling-", StringComparison.Ordinal));

@@ -1,9 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
 using Pipeline.Benchmarking.Measuring;
+using Polly;
+using Polly.Retry;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
+using RabbitMQ.Client.Exceptions;
 
 namespace Pipeline.Benchmarking.Ceiling;
 
@@ -13,10 +17,30 @@ namespace Pipeline.Benchmarking.Ceiling;
 /// (ingest -> extract -> index -> ingest), with the same guarantees the pipeline uses: persistent messages,
 /// publisher confirms awaited before the inbound message is acknowledged, manual acks, quorum queues.
 /// The queues are the bench's own scratch queues (a measuring tool, not the pipeline) and are deleted afterwards.
+/// A relay the broker breaks off (a closed connection or channel) is run again from the start on fresh queues.
 /// </summary>
-public sealed class RelayCeiling(Uri brokerUri, RelayCeilingOptions options)
+public sealed partial class RelayCeiling(Uri brokerUri, RelayCeilingOptions options, ILogger logger)
 {
+    /// <summary>The name the relay's connections carry in the broker's management UI.</summary>
+    public const string ConnectionName = "pipeline bench ceiling";
+
     private const int Hops = 3;
+
+    // A relay half done cannot be resumed: its rate would count messages from before the break. So the whole
+    // relay is the unit that is retried, on new queues and a new connection.
+    private readonly ResiliencePipeline _brokenRelayRetry = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<RelayBrokenException>().Handle<OperationInterruptedException>().Handle<BrokerUnreachableException>(),
+            MaxRetryAttempts = options.RetryAttempts,
+            Delay = options.RetryDelay,
+            OnRetry = arguments =>
+            {
+                LogRelayRetry(logger, arguments.Outcome.Exception, arguments.AttemptNumber + 1, arguments.RetryDelay);
+                return ValueTask.CompletedTask;
+            },
+        })
+        .Build();
 
     /// <summary>
     /// Relays every body through the three queues <see cref="RelayCeilingOptions.Runs"/> times, each on fresh
@@ -30,31 +54,71 @@ public sealed class RelayCeiling(Uri brokerUri, RelayCeilingOptions options)
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Runs, 1);
         var rates = new List<double>(options.Runs);
         for (var run = 0; run < options.Runs; run++)
-            rates.Add(await MeasureOnceAsync(bodies, cancellationToken));
+            rates.Add(await _brokenRelayRetry.ExecuteAsync(ct => new ValueTask<double>(MeasureOnceAsync(bodies, ct)), cancellationToken));
         rates.Sort();
         return Percentiles.Of(rates, 50);
     }
 
     private async Task<double> MeasureOnceAsync(IReadOnlyList<ReadOnlyMemory<byte>> bodies, CancellationToken cancellationToken)
     {
-        var factory = new ConnectionFactory { Uri = brokerUri, ClientProvidedName = "pipeline bench ceiling" };
         var run = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
         var queues = Enumerable.Range(1, Hops).Select(i => string.Create(CultureInfo.InvariantCulture, $"bench-ceiling-{run}-{i}")).ToArray();
-
-        await using var connection = await factory.CreateConnectionAsync(cancellationToken);
-        await using var admin = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-        var quorum = new Dictionary<string, object?> { ["x-queue-type"] = "quorum" };
-        foreach (var queue in queues)
-            await admin.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, arguments: quorum, cancellationToken: cancellationToken);
+        double rate;
         try
         {
-            return await RelayAsync(connection, queues, bodies, cancellationToken);
+            await using var connection = await ConnectAsync(cancellationToken);
+            await using (var admin = await connection.CreateChannelAsync(cancellationToken: cancellationToken))
+            {
+                // Should the clean-up below fail too, the broker drops the queues itself once they stand unused.
+                var arguments = new Dictionary<string, object?> { ["x-queue-type"] = "quorum", ["x-expires"] = (int)options.LeftoverQueueExpiry.TotalMilliseconds };
+                foreach (var queue in queues)
+                    await admin.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, arguments: arguments, cancellationToken: cancellationToken);
+            }
+
+            rate = await RelayAsync(connection, queues, bodies, cancellationToken);
         }
-        finally
+        catch (Exception relayError)
         {
-            foreach (var queue in queues)
-                await admin.QueueDeleteAsync(queue, ifUnused: false, ifEmpty: false, cancellationToken: CancellationToken.None);
+            // The relay's error is the one to report; a failed clean-up after it is logged and must not hide it.
+            try
+            {
+                await DeleteQueuesAsync(queues);
+            }
+            catch (Exception cleanupError) when (cleanupError is OperationInterruptedException or BrokerUnreachableException or TimeoutException)
+            {
+                LogCleanupFailed(logger, cleanupError, string.Join(", ", queues), options.LeftoverQueueExpiry, relayError.Message);
+            }
+
+            throw;
         }
+
+        await DeleteQueuesAsync(queues);
+        return rate;
+    }
+
+    /// <summary>
+    /// A connection of its own that fails at once when the broker closes it. The client's automatic recovery
+    /// would reopen it but not the relay's consumers and confirms in flight, and the relay would wait out its timeout.
+    /// The short operation timeout bounds disposal after a break (see <see cref="DisposeAsync"/>; the client's
+    /// default is 20 s per channel).
+    /// </summary>
+    private Task<IConnection> ConnectAsync(CancellationToken cancellationToken) =>
+        new ConnectionFactory
+        {
+            Uri = brokerUri,
+            ClientProvidedName = ConnectionName,
+            AutomaticRecoveryEnabled = false,
+            TopologyRecoveryEnabled = false,
+            ContinuationTimeout = options.OperationTimeout,
+        }.CreateConnectionAsync(cancellationToken);
+
+    /// <summary>On a fresh connection, since the relay's own may be the one the broker closed.</summary>
+    private async Task DeleteQueuesAsync(string[] queues)
+    {
+        await using var connection = await ConnectAsync(CancellationToken.None);
+        await using var channel = await connection.CreateChannelAsync();
+        foreach (var queue in queues)
+            await channel.QueueDeleteAsync(queue, ifUnused: false, ifEmpty: false);
     }
 
     private async Task<double> RelayAsync(IConnection connection, string[] queues, IReadOnlyList<ReadOnlyMemory<byte>> bodies, CancellationToken cancellationToken)
@@ -62,6 +126,15 @@ public sealed class RelayCeiling(Uri brokerUri, RelayCeilingOptions options)
         var arrived = 0;
         var allArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var channels = new List<IChannel>();
+        // A closed connection or channel ends the relay at once: a message lost with it would never arrive.
+        Task BreakOff(object? sender, ShutdownEventArgs closed)
+        {
+            if (closed.Initiator != ShutdownInitiator.Application)
+                allArrived.TrySetException(new RelayBrokenException($"the broker closed the relay's {(sender is IConnection ? "connection" : "channel")}: {closed.ReplyCode} {closed.ReplyText}"));
+            return Task.CompletedTask;
+        }
+
+        connection.ConnectionShutdownAsync += BreakOff;
         try
         {
             // Hops 1 and 2 forward to the next queue; the last hop only counts.
@@ -70,6 +143,7 @@ public sealed class RelayCeiling(Uri brokerUri, RelayCeilingOptions options)
                 var consumerChannel = await connection.CreateChannelAsync(
                     new CreateChannelOptions(false, false, consumerDispatchConcurrency: options.ConsumerConcurrency), cancellationToken);
                 channels.Add(consumerChannel);
+                consumerChannel.ChannelShutdownAsync += BreakOff;
                 await consumerChannel.BasicQosAsync(0, options.PrefetchCount, false, cancellationToken);
                 var consumer = new AsyncEventingBasicConsumer(consumerChannel);
                 if (hop < Hops - 1)
@@ -77,6 +151,7 @@ public sealed class RelayCeiling(Uri brokerUri, RelayCeilingOptions options)
                     var next = queues[hop + 1];
                     var publishChannel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true), cancellationToken);
                     channels.Add(publishChannel);
+                    publishChannel.ChannelShutdownAsync += BreakOff;
                     consumer.ReceivedAsync += async (_, delivery) =>
                     {
                         await publishChannel.BasicPublishAsync(string.Empty, next, true, Persistent, delivery.Body, cancellationToken);
@@ -106,9 +181,28 @@ public sealed class RelayCeiling(Uri brokerUri, RelayCeilingOptions options)
         }
         finally
         {
+            connection.ConnectionShutdownAsync -= BreakOff;
             foreach (var channel in channels)
-                await channel.DisposeAsync();
+                channel.ChannelShutdownAsync -= BreakOff;
+            await DisposeAsync(connection, channels);
         }
+    }
+
+    /// <summary>
+    /// After the broker closed the connection, the client tells its channels one by one, and a channel disposed
+    /// before it heard sends channel.close and waits out the operation timeout for an answer that cannot come.
+    /// So the relay first gives them that long to hear; in trials most had within milliseconds, and the odd one
+    /// that never did costs one operation timeout. Disposal must not throw: it may run after the relay's own
+    /// error, which is the one to report.
+    /// </summary>
+    private async Task DisposeAsync(IConnection connection, List<IChannel> channels)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!connection.IsOpen && channels.Exists(channel => channel.IsOpen) && waited.Elapsed < options.OperationTimeout)
+            await Task.Delay(10, CancellationToken.None);
+
+        foreach (var channel in channels)
+            await channel.DisposeAsync();
     }
 
     /// <summary>Publishes with a window of unconfirmed messages, as a publisher with confirms does to keep the link busy.</summary>
@@ -127,20 +221,10 @@ public sealed class RelayCeiling(Uri brokerUri, RelayCeilingOptions options)
     }
 
     private static BasicProperties Persistent => new() { Persistent = true, ContentType = "application/octet-stream" };
-}
 
-/// <summary>How hard the relay drives the broker; defaults chosen so the client is never the limit on two cores.</summary>
-public sealed class RelayCeilingOptions
-{
-    public ushort PrefetchCount { get; set; } = 64;
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ceiling: the broker broke off the relay; running it again on fresh queues (retry {RetryAttempt} in {RetryDelay})")]
+    private static partial void LogRelayRetry(ILogger logger, Exception? exception, int retryAttempt, TimeSpan retryDelay);
 
-    public ushort ConsumerConcurrency { get; set; } = 16;
-
-    public int PublishWindow { get; set; } = 128;
-
-    /// <summary>Relays measured; the median is the ceiling.</summary>
-    public int Runs { get; set; } = 3;
-
-    /// <summary>How long one relay may take.</summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(10);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ceiling: could not delete the relay's queues {Queues} after it failed ({RelayError}); the broker drops them after {Expiry} unused")]
+    private static partial void LogCleanupFailed(ILogger logger, Exception exception, string queues, TimeSpan expiry, string relayError);
 }

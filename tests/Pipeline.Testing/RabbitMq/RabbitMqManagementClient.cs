@@ -53,6 +53,23 @@ public sealed class RabbitMqManagementClient : IDisposable
         return [.. queues.EnumerateArray().Select(ToStatistics)];
     }
 
+    /// <summary>
+    /// Closes every connection the given client named (ClientProvidedName), as an operator or a failing node
+    /// would, and returns how many it closed.
+    /// </summary>
+    public async Task<int> CloseConnectionsAsync(string clientProvidedName, CancellationToken cancellationToken = default)
+    {
+        var connections = await GetJsonAsync("connections", cancellationToken);
+        var names = connections.EnumerateArray()
+            .Where(c => c.TryGetProperty("client_properties", out var client) &&
+                        client.TryGetProperty("connection_name", out var name) && name.GetString() == clientProvidedName)
+            .Select(c => c.GetProperty("name").GetString()!)
+            .ToList();
+        foreach (var name in names)
+            await DeleteAsync("connections/" + Uri.EscapeDataString(name), cancellationToken);
+        return names.Count;
+    }
+
     internal async Task PutJsonAsync(string apiPath, object body, CancellationToken cancellationToken)
     {
         using var response = await _http.PutAsJsonAsync(new Uri("api/" + apiPath, UriKind.Relative), body, cancellationToken);
