@@ -99,8 +99,8 @@ public sealed partial class RelayCeiling(Uri brokerUri, RelayCeilingOptions opti
     /// <summary>
     /// A connection of its own that fails at once when the broker closes it. The client's automatic recovery
     /// would reopen it but not the relay's consumers and confirms in flight, and the relay would wait out its timeout.
-    /// The short operation timeout bounds disposal after a break (see <see cref="DisposeAsync"/>; the client's
-    /// default is 20 s per channel).
+    /// The operation timeout (the client's default is 20 s) bounds each wait for the broker's answer, closing
+    /// channels included, should a broken broker stop answering.
     /// </summary>
     private Task<IConnection> ConnectAsync(CancellationToken cancellationToken) =>
         new ConnectionFactory
@@ -127,11 +127,13 @@ public sealed partial class RelayCeiling(Uri brokerUri, RelayCeilingOptions opti
         var allArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var channels = new List<IChannel>();
         // A closed connection or channel ends the relay at once: a message lost with it would never arrive.
+        // Publishes and acks in flight on a dead connection may never complete, so the break cancels them too.
+        using var broken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task BreakOff(object? sender, ShutdownEventArgs closed)
         {
-            if (closed.Initiator != ShutdownInitiator.Application)
-                allArrived.TrySetException(new RelayBrokenException($"the broker closed the relay's {(sender is IConnection ? "connection" : "channel")}: {closed.ReplyCode} {closed.ReplyText}"));
-            return Task.CompletedTask;
+            if (closed.Initiator == ShutdownInitiator.Application) return Task.CompletedTask;
+            allArrived.TrySetException(new RelayBrokenException($"the broker closed the relay's {(sender is IConnection ? "connection" : "channel")}: {closed.ReplyCode} {closed.ReplyText}"));
+            return broken.CancelAsync();
         }
 
         connection.ConnectionShutdownAsync += BreakOff;
@@ -154,15 +156,15 @@ public sealed partial class RelayCeiling(Uri brokerUri, RelayCeilingOptions opti
                     publishChannel.ChannelShutdownAsync += BreakOff;
                     consumer.ReceivedAsync += async (_, delivery) =>
                     {
-                        await publishChannel.BasicPublishAsync(string.Empty, next, true, Persistent, delivery.Body, cancellationToken);
-                        await consumerChannel.BasicAckAsync(delivery.DeliveryTag, false, cancellationToken);
+                        await publishChannel.BasicPublishAsync(string.Empty, next, true, Persistent, delivery.Body, broken.Token);
+                        await consumerChannel.BasicAckAsync(delivery.DeliveryTag, false, broken.Token);
                     };
                 }
                 else
                 {
                     consumer.ReceivedAsync += async (_, delivery) =>
                     {
-                        await consumerChannel.BasicAckAsync(delivery.DeliveryTag, false, cancellationToken);
+                        await consumerChannel.BasicAckAsync(delivery.DeliveryTag, false, broken.Token);
                         if (Interlocked.Increment(ref arrived) == bodies.Count) allArrived.TrySetResult();
                     };
                 }
@@ -170,39 +172,28 @@ public sealed partial class RelayCeiling(Uri brokerUri, RelayCeilingOptions opti
                 await consumerChannel.BasicConsumeAsync(queues[hop], false, consumer, cancellationToken);
             }
 
+            var source = await connection.CreateChannelAsync(new CreateChannelOptions(true, true), cancellationToken);
+            channels.Add(source);
+            source.ChannelShutdownAsync += BreakOff;
             var clock = Stopwatch.StartNew();
-            await using (var source = await connection.CreateChannelAsync(new CreateChannelOptions(true, true), cancellationToken))
-            {
-                await PublishAllAsync(source, queues[0], bodies, cancellationToken);
-            }
-
-            await allArrived.Task.WaitAsync(options.Timeout, cancellationToken);
+            await PublishAllAsync(source, queues[0], bodies, broken.Token);
+            await allArrived.Task.WaitAsync(options.Timeout, broken.Token);
             return bodies.Count / clock.Elapsed.TotalSeconds;
+        }
+        catch (OperationCanceledException) when (allArrived.Task.IsFaulted)
+        {
+            // The break's own error says what happened; the cancellation it caused does not.
+            await allArrived.Task;
+            throw;
         }
         finally
         {
             connection.ConnectionShutdownAsync -= BreakOff;
             foreach (var channel in channels)
                 channel.ChannelShutdownAsync -= BreakOff;
-            await DisposeAsync(connection, channels);
+            foreach (var channel in channels)
+                await channel.DisposeAsync();
         }
-    }
-
-    /// <summary>
-    /// After the broker closed the connection, the client tells its channels one by one, and a channel disposed
-    /// before it heard sends channel.close and waits out the operation timeout for an answer that cannot come.
-    /// So the relay first gives them that long to hear; in trials most had within milliseconds, and the odd one
-    /// that never did costs one operation timeout. Disposal must not throw: it may run after the relay's own
-    /// error, which is the one to report.
-    /// </summary>
-    private async Task DisposeAsync(IConnection connection, List<IChannel> channels)
-    {
-        var waited = Stopwatch.StartNew();
-        while (!connection.IsOpen && channels.Exists(channel => channel.IsOpen) && waited.Elapsed < options.OperationTimeout)
-            await Task.Delay(10, CancellationToken.None);
-
-        foreach (var channel in channels)
-            await channel.DisposeAsync();
     }
 
     /// <summary>Publishes with a window of unconfirmed messages, as a publisher with confirms does to keep the link busy.</summary>
