@@ -1,3 +1,4 @@
+using Pipeline.Testing.Processes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Benchmarking.Running;
@@ -19,7 +20,7 @@ public sealed class EmbeddedBenchTests
             ["Bench:Setups:0"] = nameof(SetupKind.Embedded),
         }).Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddSingleton(PipelineExecutable.OfDll(PipelineDll.Path));
+        services.AddSingleton(PipelineExecutable.OfDll(PipelineHost.DllPath));
         services.AddPipelineBench(configuration);
         await using var provider = services.BuildServiceProvider();
 

@@ -73,7 +73,7 @@ public sealed class RelevanceTests(PostgresFixture postgres, ITestOutputHelper o
     {
         var judgments = Path.Combine(RepoPaths.Seeds, "relevance", "judgments.json");
         var result = await ChildProcess.RunAsync(
-            new ChildProcessOptions(ChildProcess.DotnetHostPath, [PipelineDll.Path, "relevance", "--judgments", judgments, "--postgres", postgres.Server.AdminConnectionString, "--all"]),
+            new ChildProcessOptions(ChildProcess.DotnetHostPath, [PipelineHost.DllPath, "relevance", "--judgments", judgments, "--postgres", postgres.Server.AdminConnectionString, "--all"]),
             TimeSpan.FromMinutes(3));
 
         output.WriteLine(result.StandardOutput);

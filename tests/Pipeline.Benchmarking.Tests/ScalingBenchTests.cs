@@ -28,7 +28,7 @@ public sealed class ScalingBenchTests(RabbitMqFixture broker)
             ["Bench:Scaling:WarmupPagesPerWorker"] = "5",
         }).Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddSingleton(PipelineExecutable.OfDll(PipelineDll.Path));
+        services.AddSingleton(PipelineExecutable.OfDll(PipelineHost.DllPath));
         services.AddPipelineBench(configuration);
         await using var provider = services.BuildServiceProvider();
 

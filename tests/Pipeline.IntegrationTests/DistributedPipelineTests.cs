@@ -22,7 +22,7 @@ public sealed class DistributedPipelineTests(RabbitMqFixture broker, PostgresFix
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly string _data = Directory.CreateTempSubdirectory("pipeline-distributed-").FullName;
-    private readonly List<ChildProcess> _workers = [];
+    private readonly PipelineWorkers _workers = new(output, StartTimeout);
     private string[] _storeArguments = [];
 
     /// <summary>SQLite takes one index worker; PostgreSQL takes several writing at once.</summary>
@@ -79,20 +79,8 @@ public sealed class DistributedPipelineTests(RabbitMqFixture broker, PostgresFix
         Assert.Equal(0, (await management.GetQueueAsync("pipeline-index_error"))?.Messages ?? 0);
     }
 
-    private async Task StartWorkerAsync(string name, string stage)
-    {
-        string[] arguments =
-        [
-            "worker", stage,
-            "--rabbitmq", broker.Server.AmqpUri.ToString(),
-            "--data", _data,
-            "--urls", "http://127.0.0.1:0",
-            .. _storeArguments,
-        ];
-        var worker = PipelineExecutable.Start(output, name, arguments);
-        _workers.Add(worker);
-        await worker.WaitForOutputAsync("Pipeline is running", StartTimeout);
-    }
+    private Task<ChildProcess> StartWorkerAsync(string name, string stage) =>
+        _workers.StartAsync(stage, ["--rabbitmq", broker.Server.AmqpUri.ToString(), "--data", _data, "--urls", "http://127.0.0.1:0", .. _storeArguments], name: name);
 
     private ServiceProvider OpenStore()
     {
@@ -121,11 +109,7 @@ public sealed class DistributedPipelineTests(RabbitMqFixture broker, PostgresFix
 
     public async Task DisposeAsync()
     {
-        foreach (var worker in _workers)
-        {
-            await worker.StopGracefullyAsync(TimeSpan.FromSeconds(15));
-            await worker.DisposeAsync();
-        }
+        await _workers.StopAllAsync();
         Directory.Delete(_data, recursive: true);
     }
 }

@@ -16,7 +16,7 @@ public sealed class StartOrderTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
     private readonly string _data = Directory.CreateTempSubdirectory("pipeline-start-order-").FullName;
-    private readonly List<ChildProcess> _workers = [];
+    private readonly PipelineWorkers _workers = new(output, Patience);
     private RabbitMqServer? _broker;
 
     [Fact]
@@ -59,14 +59,8 @@ public sealed class StartOrderTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(0, (await management.GetQueueAsync("pipeline-index_error", _broker.VirtualHost))?.Messages ?? 0);
     }
 
-    private async Task<ChildProcess> StartWorkerAsync(string stage)
-    {
-        var worker = PipelineExecutable.Start(output, stage,
-            "worker", stage, "--rabbitmq", _broker!.AmqpUri.ToString(), "--data", _data, "--urls", "http://127.0.0.1:0", "--store", "sqlite");
-        _workers.Add(worker);
-        await worker.WaitForOutputAsync("Pipeline is running", Patience);
-        return worker;
-    }
+    private Task<ChildProcess> StartWorkerAsync(string stage) =>
+        _workers.StartAsync(stage, ["--rabbitmq", _broker!.AmqpUri.ToString(), "--data", _data, "--urls", "http://127.0.0.1:0", "--store", "sqlite"]);
 
     private ServiceProvider OpenStore()
     {
@@ -82,11 +76,7 @@ public sealed class StartOrderTests(ITestOutputHelper output) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var worker in _workers)
-        {
-            await worker.StopGracefullyAsync(TimeSpan.FromSeconds(15));
-            await worker.DisposeAsync();
-        }
+        await _workers.StopAllAsync();
         if (_broker is not null) await _broker.DisposeAsync();
         Directory.Delete(_data, recursive: true);
     }

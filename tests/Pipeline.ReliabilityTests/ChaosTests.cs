@@ -134,7 +134,7 @@ public sealed class ChaosTests(ITestOutputHelper output) : IAsyncLifetime
     private async Task StartAsync(string name)
     {
         var stage = name.Split('-')[0];
-        var worker = Pipeline.Start(output, name, null, ["worker", stage, .. _common]);
+        var worker = PipelineHost.Start(output, name, null, ["worker", stage, .. _common]);
         _workers[name] = worker;
         await worker.WaitForOutputAsync("Pipeline is running", Patience);
     }

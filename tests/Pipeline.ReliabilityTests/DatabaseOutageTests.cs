@@ -15,7 +15,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
     private readonly string _data = Directory.CreateTempSubdirectory("pipeline-outage-").FullName;
-    private readonly List<ChildProcess> _workers = [];
+    private readonly PipelineWorkers _workers = new(output, Patience);
     private RabbitMqServer? _broker;
     private PostgresServer? _postgres;
 
@@ -29,13 +29,13 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
         var connectionString = await postgres.CreateDatabaseAsync("outage");
         using var management = broker.CreateManagementClient();
         string[] common = ["--rabbitmq", broker.AmqpUri.ToString(), "--data", _data, "--urls", "http://127.0.0.1:0", "--store", "postgres", "--postgres", connectionString];
-        await StartAsync("extract", common);
-        await StartAsync("index", common);
+        await _workers.StartAsync("extract", common);
+        await _workers.StartAsync("index", common);
         await Eventually.WaitUntilAsync(async ct =>
             (await management.GetQueueAsync("pipeline-extract", cancellationToken: ct))?.Consumers == 1 &&
             (await management.GetQueueAsync("pipeline-index", cancellationToken: ct))?.Consumers == 1,
             Patience, "extract and index workers consume");
-        await StartAsync("ingest", common);
+        await _workers.StartAsync("ingest", common);
         var inbox = Path.Combine(_data, "inbox");
 
         var (services, store) = await Store.OpenAsync("postgres", _data, connectionString);
@@ -62,7 +62,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
         await Eventually.WaitUntilAsync(async ct => await Broker.MessagesAsync(management, "pipeline-index", ct) == 0, Patience, "the index queue drains");
         Assert.Equal(0, await Broker.MessagesAsync(management, "pipeline-index_error"));
         Assert.Equal(0, await Broker.MessagesAsync(management, "pipeline-extract_error"));
-        Assert.All(_workers, w => Assert.False(w.HasExited, "a worker died during the outage"));
+        Assert.All(_workers.All, w => Assert.False(w.HasExited, "a worker died during the outage"));
     }
 
     private static async Task DropAsync(string inbox, int first, int count)
@@ -70,13 +70,6 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
         await Eventually.WaitUntilAsync(() => Directory.Exists(inbox), Patience, "ingest creates the inbox");
         for (var i = first; i < first + count; i++)
             await File.WriteAllTextAsync(Path.Combine(inbox, $"berita-{i:D4}.txt"), Articles.Create(i));
-    }
-
-    private async Task StartAsync(string stage, string[] common)
-    {
-        var worker = Pipeline.Start(output, stage, null, ["worker", stage, .. common]);
-        _workers.Add(worker);
-        await worker.WaitForOutputAsync("Pipeline is running", Patience);
     }
 
     public async Task InitializeAsync()
@@ -87,11 +80,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
 
     public async Task DisposeAsync()
     {
-        foreach (var worker in _workers)
-        {
-            await worker.StopGracefullyAsync(TimeSpan.FromSeconds(15));
-            await worker.DisposeAsync();
-        }
+        await _workers.StopAllAsync();
         if (_broker is not null) await _broker.DisposeAsync();
         if (_postgres is not null) await _postgres.DisposeAsync();
         Directory.Delete(_data, recursive: true);

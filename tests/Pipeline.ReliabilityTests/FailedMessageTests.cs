@@ -20,7 +20,7 @@ public sealed class FailedMessageTests(ITestOutputHelper output) : IAsyncLifetim
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
     private readonly string _data = Directory.CreateTempSubdirectory("pipeline-errors-").FullName;
     private RabbitMqServer? _broker;
-    private readonly List<ChildProcess> _workers = [];
+    private readonly PipelineWorkers _workers = new(output, Patience);
 
     private RabbitMqServer BrokerServer => _broker!;
 
@@ -29,16 +29,9 @@ public sealed class FailedMessageTests(ITestOutputHelper output) : IAsyncLifetim
     {
         using var management = BrokerServer.CreateManagementClient();
         var port = FreePorts.Take(1)[0];
-        var worker = Pipeline.Start(output, "extract", new Dictionary<string, string?>
-        {
-            ["Errors__ApiKey"] = ApiKey,
-            ["ExtractConsumer__RetryLimit"] = "1",
-        }, "worker", "extract", "--rabbitmq", BrokerServer.AmqpUri.ToString(), "--data", _data, "--urls", $"http://0.0.0.0:{port}");
-        _workers.Add(worker);
-        var indexer = Pipeline.Start(output, "index", null, "worker", "index", "--rabbitmq", BrokerServer.AmqpUri.ToString(), "--data", _data, "--urls", "http://127.0.0.1:0");
-        _workers.Add(indexer);
-        await worker.WaitForOutputAsync("Pipeline is running", Patience);
-        await indexer.WaitForOutputAsync("Pipeline is running", Patience);
+        await _workers.StartAsync("extract", ["--rabbitmq", BrokerServer.AmqpUri.ToString(), "--data", _data, "--urls", $"http://0.0.0.0:{port}"],
+            new Dictionary<string, string?> { ["Errors__ApiKey"] = ApiKey, ["ExtractConsumer__RetryLimit"] = "1" });
+        await _workers.StartAsync("index", ["--rabbitmq", BrokerServer.AmqpUri.ToString(), "--data", _data, "--urls", "http://127.0.0.1:0"]);
 
         var claimed = Directory.CreateDirectory(Path.Combine(_data, "claimed")).FullName;
         var vanished = Path.Combine(claimed, "vanished.txt");
@@ -50,7 +43,7 @@ public sealed class FailedMessageTests(ITestOutputHelper output) : IAsyncLifetim
         // Listing reads without consuming: the same single message is there every time.
         for (var i = 0; i < 3; i++)
         {
-            var (exitCode, json) = await Pipeline.RunAsync(output, "errors", "list", "--json", "--rabbitmq", BrokerServer.AmqpUri.ToString());
+            var (exitCode, json, _) = await PipelineHost.RunAsync(null, "errors", "list", "--json", "--rabbitmq", BrokerServer.AmqpUri.ToString());
             Assert.Equal(0, exitCode);
             using var report = JsonDocument.Parse(json);
             Assert.True(report.RootElement.GetProperty("supported").GetBoolean());
@@ -91,7 +84,7 @@ public sealed class FailedMessageTests(ITestOutputHelper output) : IAsyncLifetim
     [Fact]
     public async Task Embedded_mode_says_failed_messages_are_only_in_the_log()
     {
-        var (exitCode, json) = await Pipeline.RunAsync(output, "errors", "list", "--json");
+        var (exitCode, json, _) = await PipelineHost.RunAsync(null, "errors", "list", "--json");
         Assert.Equal(0, exitCode);
         using var report = JsonDocument.Parse(json);
         Assert.False(report.RootElement.GetProperty("supported").GetBoolean());
@@ -103,11 +96,7 @@ public sealed class FailedMessageTests(ITestOutputHelper output) : IAsyncLifetim
 
     public async Task DisposeAsync()
     {
-        foreach (var worker in _workers)
-        {
-            await worker.StopGracefullyAsync(TimeSpan.FromSeconds(15));
-            await worker.DisposeAsync();
-        }
+        await _workers.StopAllAsync();
         if (_broker is not null) await _broker.DisposeAsync();
         Directory.Delete(_data, recursive: true);
     }

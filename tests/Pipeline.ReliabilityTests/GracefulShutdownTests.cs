@@ -14,7 +14,7 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output) : IAsyncLife
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(180);
     private readonly string _data = Directory.CreateTempSubdirectory("pipeline-sigterm-").FullName;
-    private readonly List<ChildProcess> _workers = [];
+    private readonly PipelineWorkers _workers = new(output, Patience);
     private RabbitMqServer? _broker;
 
     [Fact]
@@ -80,24 +80,15 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output) : IAsyncLife
         Assert.Equal(0, await Broker.MessagesAsync(management, "pipeline-index_error", cancellationToken));
     }
 
-    private async Task<ChildProcess> StartAsync(string stage)
-    {
-        var worker = Pipeline.Start(output, stage, new Dictionary<string, string?> { ["Pipeline__ShutdownTimeout"] = ShutdownTimeout.ToString() },
-            "worker", stage, "--rabbitmq", _broker!.AmqpUri.ToString(), "--data", _data, "--urls", "http://127.0.0.1:0");
-        _workers.Add(worker);
-        await worker.WaitForOutputAsync("Pipeline is running", Patience);
-        return worker;
-    }
+    private Task<ChildProcess> StartAsync(string stage) =>
+        _workers.StartAsync(stage, ["--rabbitmq", _broker!.AmqpUri.ToString(), "--data", _data, "--urls", "http://127.0.0.1:0"],
+            new Dictionary<string, string?> { ["Pipeline__ShutdownTimeout"] = ShutdownTimeout.ToString() });
 
     public async Task InitializeAsync() => _broker = await RabbitMqServer.StartPrivateAsync();
 
     public async Task DisposeAsync()
     {
-        foreach (var worker in _workers)
-        {
-            await worker.StopGracefullyAsync(TimeSpan.FromSeconds(15));
-            await worker.DisposeAsync();
-        }
+        await _workers.StopAllAsync();
         if (_broker is not null) await _broker.DisposeAsync();
         Directory.Delete(_data, recursive: true);
     }

@@ -17,7 +17,7 @@ public sealed class PoisonMessageTests(ITestOutputHelper output) : IAsyncLifetim
     private const int DeliveryLimit = 2;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
     private readonly string _data = Directory.CreateTempSubdirectory("pipeline-poison-").FullName;
-    private readonly List<ChildProcess> _workers = [];
+    private readonly PipelineWorkers _workers = new(output, Patience);
     private RabbitMqServer? _broker;
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class PoisonMessageTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.InRange(kills, DeliveryLimit, DeliveryLimit + 1);
         await Eventually.WaitUntilAsync(async ct => await Broker.MessagesAsync(management, "pipeline-extract", ct) == 0, Patience, "the stage queue is free of it");
 
-        var (exitCode, json) = await Pipeline.RunAsync(output, "errors", "list", "--json", "--rabbitmq", broker.AmqpUri.ToString());
+        var (exitCode, json, _) = await PipelineHost.RunAsync(null, "errors", "list", "--json", "--rabbitmq", broker.AmqpUri.ToString());
         Assert.Equal(0, exitCode);
         using var report = JsonDocument.Parse(json);
         var message = Assert.Single(report.RootElement.GetProperty("messages").EnumerateArray());
@@ -73,20 +73,15 @@ public sealed class PoisonMessageTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Equal("(dead-lettered by the broker)", message.GetProperty("exceptionType").GetString());
     }
 
-    private async Task<ChildProcess> StartWorkerAsync()
-    {
-        var worker = Pipeline.Start(output, "extract", new Dictionary<string, string?> { ["RabbitMq__DeliveryLimit"] = DeliveryLimit.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            "worker", "extract", "--rabbitmq", _broker!.AmqpUri.ToString(), "--data", _data, "--urls", "http://127.0.0.1:0");
-        _workers.Add(worker);
-        await worker.WaitForOutputAsync("Pipeline is running", Patience);
-        return worker;
-    }
+    private Task<ChildProcess> StartWorkerAsync() =>
+        _workers.StartAsync("extract", ["--rabbitmq", _broker!.AmqpUri.ToString(), "--data", _data, "--urls", "http://127.0.0.1:0"],
+            new Dictionary<string, string?> { ["RabbitMq__DeliveryLimit"] = DeliveryLimit.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
     public async Task InitializeAsync() => _broker = await RabbitMqServer.StartPrivateAsync();
 
     public async Task DisposeAsync()
     {
-        foreach (var worker in _workers) await worker.DisposeAsync();
+        await _workers.StopAllAsync();
         if (_broker is not null) await _broker.DisposeAsync();
         Directory.Delete(_data, recursive: true);
     }

@@ -18,7 +18,7 @@ public sealed class ShutdownDuringOutageTests(ITestOutputHelper output) : IAsync
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
     private readonly string _data = Directory.CreateTempSubdirectory("pipeline-sigterm-outage-").FullName;
-    private readonly List<ChildProcess> _workers = [];
+    private readonly PipelineWorkers _workers = new(output, Patience);
     private RabbitMqServer? _broker;
     private PostgresServer? _postgres;
 
@@ -102,14 +102,8 @@ public sealed class ShutdownDuringOutageTests(ITestOutputHelper output) : IAsync
         public ValueTask DisposeAsync() => end();
     }
 
-    private async Task<ChildProcess> StartAsync(string stage, string[] common)
-    {
-        var worker = Pipeline.Start(output, stage, new Dictionary<string, string?> { ["Pipeline__ShutdownTimeout"] = ShutdownTimeout.ToString() },
-            ["worker", stage, .. common]);
-        _workers.Add(worker);
-        await worker.WaitForOutputAsync("Pipeline is running", Patience);
-        return worker;
-    }
+    private Task<ChildProcess> StartAsync(string stage, string[] common) =>
+        _workers.StartAsync(stage, common, new Dictionary<string, string?> { ["Pipeline__ShutdownTimeout"] = ShutdownTimeout.ToString() });
 
     public async Task InitializeAsync()
     {
@@ -119,11 +113,7 @@ public sealed class ShutdownDuringOutageTests(ITestOutputHelper output) : IAsync
 
     public async Task DisposeAsync()
     {
-        foreach (var worker in _workers)
-        {
-            await worker.StopGracefullyAsync(TimeSpan.FromSeconds(15));
-            await worker.DisposeAsync();
-        }
+        await _workers.StopAllAsync();
         if (_broker is not null) await _broker.DisposeAsync();
         if (_postgres is not null) await _postgres.DisposeAsync();
         Directory.Delete(_data, recursive: true);

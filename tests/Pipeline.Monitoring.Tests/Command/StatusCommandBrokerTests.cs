@@ -34,7 +34,7 @@ public sealed class StatusCommandBrokerTests(RabbitMqFixture broker, ITestOutput
     public async Task Json_output_has_the_contract_shape_and_exit_code_one_when_a_stage_has_no_consumer()
     {
         var watch = Stopwatch.StartNew();
-        var result = await PipelineCli.RunAsync(Environment(), "status", "--json", "--management", _scenario.ManagementUriWithCredentials);
+        var result = await PipelineHost.RunAsync(Environment(), "status", "--json", "--management", _scenario.ManagementUriWithCredentials);
         output.WriteLine($"pipeline status --management took {watch.ElapsedMilliseconds} ms (process start included)");
 
         Assert.True(result.ExitCode == 1, result.ToString());
@@ -60,7 +60,7 @@ public sealed class StatusCommandBrokerTests(RabbitMqFixture broker, ITestOutput
     [Fact]
     public async Task Table_output_names_the_queues_and_the_alert()
     {
-        var result = await PipelineCli.RunAsync(Environment(), "status", "--management", _scenario.ManagementUriWithCredentials);
+        var result = await PipelineHost.RunAsync(Environment(), "status", "--management", _scenario.ManagementUriWithCredentials);
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("pipeline-extract", result.StandardOutput, StringComparison.Ordinal);
@@ -75,7 +75,7 @@ public sealed class StatusCommandBrokerTests(RabbitMqFixture broker, ITestOutput
         using var http = new HttpClient();
         var library = await StatusClient.FromBrokerAsync(_scenario.CreateClient(http), monitoring, SampleHistory.For(monitoring), "broker", CancellationToken.None);
 
-        var result = await PipelineCli.RunAsync(Environment(), "status", "--json", "--management", _scenario.ManagementUriWithCredentials);
+        var result = await PipelineHost.RunAsync(Environment(), "status", "--json", "--management", _scenario.ManagementUriWithCredentials);
         var command = StatusJson.Deserialize(result.StandardOutput)!;
 
         Assert.Equal(library.Health, command.Health);

@@ -17,7 +17,7 @@ public sealed class StatusCommandHostTests(ITestOutputHelper output) : IAsyncLif
     public async Task InitializeAsync()
     {
         _url = $"http://127.0.0.1:{FreePorts.Take(1)[0]}/";
-        _host = ChildProcess.Start(PipelineCli.Options(
+        _host = ChildProcess.Start(PipelineHost.Options(
             new Dictionary<string, string?> { ["Monitoring__SampleInterval"] = "00:00:00.500" },
             "run", "--data", _data.FullName, "--urls", _url.TrimEnd('/')) with
         {
@@ -40,7 +40,7 @@ public sealed class StatusCommandHostTests(ITestOutputHelper output) : IAsyncLif
     [Fact]
     public async Task A_healthy_embedded_pipeline_exits_zero_and_counts_a_dropped_file()
     {
-        var idle = await PipelineCli.RunAsync(new Dictionary<string, string?>(), "status", "--json", "--url", _url);
+        var idle = await PipelineHost.RunAsync(new Dictionary<string, string?>(), "status", "--json", "--url", _url);
 
         Assert.True(idle.ExitCode == 0, idle.ToString());
         using (var json = JsonDocument.Parse(idle.StandardOutput))
@@ -55,7 +55,7 @@ public sealed class StatusCommandHostTests(ITestOutputHelper output) : IAsyncLif
             async ct => await TryStatusAsync(ct) is { Pipeline: { DocumentsCompleted: 1, DocumentsStored: 1 } },
             Deadline, "the dropped file to be stored and counted");
 
-        var after = await PipelineCli.RunAsync(new Dictionary<string, string?>(), "status", "--json", "--url", _url);
+        var after = await PipelineHost.RunAsync(new Dictionary<string, string?>(), "status", "--json", "--url", _url);
         Assert.True(after.ExitCode == 0, after.ToString());
         var report = StatusJson.Deserialize(after.StandardOutput)!;
         Assert.Equal(1, report.Pipeline!.EndToEndLatency!.Count);
@@ -67,7 +67,7 @@ public sealed class StatusCommandHostTests(ITestOutputHelper output) : IAsyncLif
     {
         var deadUrl = $"http://127.0.0.1:{FreePorts.Take(1)[0]}/";
 
-        var result = await PipelineCli.RunAsync(new Dictionary<string, string?>(), "status", "--json", "--url", deadUrl);
+        var result = await PipelineHost.RunAsync(new Dictionary<string, string?>(), "status", "--json", "--url", deadUrl);
 
         Assert.True(result.ExitCode == 1, result.ToString());
         var report = StatusJson.Deserialize(result.StandardOutput)!;

@@ -1,3 +1,4 @@
+using Pipeline.Testing;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using MassTransit;
@@ -16,7 +17,7 @@ namespace Pipeline.Monitoring.Tests.Deploy;
 [Collection(EmbeddedPipelineFixture.CollectionName)]
 public sealed partial class MonitoringDeployFilesTests(EmbeddedPipelineFixture pipeline)
 {
-    private static readonly string Folder = Path.Combine(PipelineCli.RepositoryRoot, "deploy", "monitoring");
+    private static readonly string Folder = Path.Combine(RepoPaths.Root, "deploy", "monitoring");
     private static readonly string[] Severities = ["warning", "critical"];
 
     [Fact]
