@@ -4,7 +4,8 @@ namespace Pipeline.Deploy.Tests;
 
 /// <summary>
 /// The runtime settings the `pipeline` executable is built with: a worker in a small container must not keep a GC
-/// heap per core, and its first minutes must not be spent in instrumented code (see Pipeline.Host.csproj).
+/// heap per core, its first minutes must not be spent in instrumented code, and its resident memory should stay
+/// low (see Pipeline.Host.csproj).
 /// </summary>
 public sealed class RuntimeSettingsTests
 {
@@ -20,6 +21,12 @@ public sealed class RuntimeSettingsTests
     public void The_pipeline_executable_runs_without_dynamic_pgo()
     {
         Assert.False(ConfigProperties.GetProperty("System.Runtime.TieredPGO").GetBoolean());
+    }
+
+    [Fact]
+    public void The_pipeline_executable_has_the_gc_compact_fragmented_memory()
+    {
+        Assert.Equal("9", ConfigProperties.GetProperty("System.GC.ConserveMemory").ToString());
     }
 
     private static JsonElement Load()
