@@ -29,6 +29,12 @@ public sealed class RuntimeSettingsTests
         Assert.Equal("9", ConfigProperties.GetProperty("System.GC.ConserveMemory").ToString());
     }
 
+    [Fact]
+    public void The_pipeline_executable_runs_without_icu()
+    {
+        Assert.True(ConfigProperties.GetProperty("System.Globalization.Invariant").GetBoolean());
+    }
+
     private static JsonElement Load()
     {
         // The host project is referenced, so its runtime configuration is copied beside these tests.
