@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Pipeline.Storage;
@@ -22,8 +23,9 @@ public sealed class ChaosTests(ITestOutputHelper output) : IAsyncLifetime
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(180);
     private static readonly string[] Restartable = ["extract-1", "extract-2", "index-1", "index-2"];
     private readonly string _data = Directory.CreateTempSubdirectory("pipeline-chaos-").FullName;
-    private readonly Dictionary<string, ChildProcess> _workers = [];
-    private readonly List<ChildProcess> _stopped = [];
+    private readonly PipelineWorkers _workers = new(output, Patience);
+    // Written after each start's await, and the first four start together.
+    private readonly ConcurrentDictionary<string, ChildProcess> _running = [];
     private RabbitMqServer? _broker;
     private PostgresServer? _postgres;
     private string[] _common = [];
@@ -66,9 +68,8 @@ public sealed class ChaosTests(ITestOutputHelper output) : IAsyncLifetime
         async Task KillOneAsync()
         {
             var name = Restartable[random.Next(Restartable.Length)];
-            _workers[name].Kill();
-            await _workers[name].WaitForExitAsync(Patience);
-            _stopped.Add(_workers[name]);
+            _running[name].Kill();
+            await _running[name].WaitForExitAsync(Patience);
             kills++;
             output.WriteLine($"[chaos] {clock.Elapsed:mm\\:ss} SIGKILL {name}");
             await StartAsync(name);
@@ -131,13 +132,8 @@ public sealed class ChaosTests(ITestOutputHelper output) : IAsyncLifetime
     private static int Count(string folder, string pattern) =>
         Directory.Exists(folder) ? Directory.EnumerateFiles(folder, pattern, SearchOption.AllDirectories).Count() : 0;
 
-    private async Task StartAsync(string name)
-    {
-        var stage = name.Split('-')[0];
-        var worker = PipelineHost.Start(output, name, null, ["worker", stage, .. _common]);
-        _workers[name] = worker;
-        await worker.WaitForOutputAsync("Pipeline is running", Patience);
-    }
+    private async Task StartAsync(string name) =>
+        _running[name] = await _workers.StartAsync(name.Split('-')[0], _common, name: name);
 
     public async Task InitializeAsync()
     {
@@ -149,12 +145,7 @@ public sealed class ChaosTests(ITestOutputHelper output) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var worker in _workers.Values)
-        {
-            await worker.StopGracefullyAsync(TimeSpan.FromSeconds(15));
-            await worker.DisposeAsync();
-        }
-        foreach (var worker in _stopped) await worker.DisposeAsync();
+        await _workers.StopAllAsync();
         if (_broker is not null) await _broker.DisposeAsync();
         if (_postgres is not null) await _postgres.DisposeAsync();
         Directory.Delete(_data, recursive: true);
