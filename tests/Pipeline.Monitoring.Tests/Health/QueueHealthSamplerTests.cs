@@ -1,7 +1,5 @@
-using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Pipeline.Monitoring.Health;
@@ -15,7 +13,7 @@ public sealed class QueueHealthSamplerTests
     [Fact]
     public async Task A_source_that_fails_gives_an_unhealthy_report_instead_of_stopping_the_host()
     {
-        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        using var meters = new UnlistenedMeterFactory();
         var options = Options.Create(new MonitoringOptions());
         var state = new MonitoringState(options);
         var sampler = new QueueHealthSampler(
@@ -24,7 +22,7 @@ public sealed class QueueHealthSamplerTests
             new IngestFolders(new ConfigurationBuilder().Build()),
             [],
             state,
-            new PipelineMetrics(services.GetRequiredService<IMeterFactory>()),
+            new PipelineMetrics(meters),
             options,
             TimeProvider.System,
             NullLogger<QueueHealthSampler>.Instance);
