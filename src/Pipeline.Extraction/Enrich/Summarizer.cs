@@ -10,17 +10,24 @@ internal static class Summarizer
     {
         if (sentences.Count == 0 || sentenceCount <= 0)
             return null;
+        // Ignoring case as OrdinalIgnoreCase does (upper-casing char by char, so offsets hold), but once per article:
+        // the runtime has no ICU here (invariant globalization), and its OrdinalIgnoreCase search is a scalar loop
+        // that made this method 6% of the embedded pipeline's CPU, against a vectorised ordinal search.
+        var folded = body.ToUpperInvariant();
+        var foldedKeywords = new string[keywords.Count];
+        for (var k = 0; k < keywords.Count; k++)
+            foldedKeywords[k] = keywords[k].ToUpperInvariant();
         var scored = new List<(int Index, double Score)>(sentences.Count);
         for (var i = 0; i < sentences.Count; i++)
         {
-            var sentence = body.AsSpan(sentences[i].Start, sentences[i].Length);
+            var sentence = folded.AsSpan(sentences[i].Start, sentences[i].Length);
             var wordCount = Math.Max(1, TextSpans.CountWords(sentence));
             if (wordCount < 5)
                 continue;
             var hits = 0;
-            foreach (var keyword in keywords)
+            foreach (var keyword in foldedKeywords)
             {
-                if (sentence.Contains(keyword, StringComparison.OrdinalIgnoreCase))
+                if (sentence.Contains(keyword, StringComparison.Ordinal))
                     hits++;
             }
             var position = 1.0 / (1 + i * 0.5);
