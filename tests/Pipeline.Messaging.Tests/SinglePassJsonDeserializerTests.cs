@@ -101,6 +101,20 @@ public sealed class SinglePassJsonDeserializerTests
         Assert.False(string.IsNullOrWhiteSpace(error.Message));
     }
 
+    [Fact]
+    public void Asked_for_a_type_it_does_not_carry_a_known_message_answers_no_without_being_written_out()
+    {
+        var deserializer = new SinglePassJsonDeserializer(new KnownMessageTypes([typeof(WatchedMessage)]));
+        var context = deserializer.Deserialize(new BytesMessageBody(SampleMessages.Write(SampleMessages.EnvelopeOf(new WatchedMessage("x")))), EmptyHeaders.Instance);
+        var readsBefore = WatchedMessage.TextReads;
+
+        Assert.False(context.TryGetMessage<ArticleRejected>(out _));
+
+        Assert.Equal(readsBefore, WatchedMessage.TextReads);
+        Assert.True(context.TryGetMessage<WatchedMessage>(out var read));
+        Assert.Equal("x", read!.Text);
+    }
+
     private static object? Read(SerializerContext context, Type type)
     {
         var method = typeof(SerializerContext).GetMethods().Single(m => m is { Name: nameof(SerializerContext.TryGetMessage), IsGenericMethod: true }).MakeGenericMethod(type);
@@ -110,4 +124,22 @@ public sealed class SinglePassJsonDeserializerTests
     }
 
     public sealed record ProbeMessage(string Text, int Number);
+
+    /// <summary>Counts reads of its property: writing it out as JSON reads it, reading it in from JSON does not.</summary>
+    public sealed record WatchedMessage(string Text)
+    {
+        private static int _textReads;
+
+        public static int TextReads => Volatile.Read(ref _textReads);
+
+        public string Text
+        {
+            get
+            {
+                Interlocked.Increment(ref _textReads);
+                return field;
+            }
+            init => field = value;
+        } = Text;
+    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Net.Mime;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using MassTransit;
 using MassTransit.Serialization;
 
@@ -26,6 +27,14 @@ internal sealed class TypedMessageSerializerContext(
         {
             message = typed;
             return true;
+        }
+
+        // MassTransit asks for every message type the endpoint consumes; one the message does not carry is a no
+        // (as MassTransit's own context answers), without first writing the whole message out as JSON.
+        if (typeof(T) != typeof(JsonObject) && !IsSupportedMessageType<T>())
+        {
+            message = null;
+            return false;
         }
 
         return AsElement().TryGetMessage(out message);
