@@ -1,3 +1,5 @@
+using Pipeline.Extraction.Enrich;
+
 namespace Pipeline.Extraction.Tests.Enrich;
 
 public sealed class KeywordSummaryTests
@@ -27,5 +29,16 @@ public sealed class KeywordSummaryTests
         Assert.StartsWith("Harga beras medium", article.Summary, StringComparison.Ordinal);
         Assert.DoesNotContain("Cuaca cerah", article.Summary, StringComparison.Ordinal);
         Assert.True(article.Summary.Length < article.Body.Length);
+    }
+
+    [Fact]
+    public void A_keyword_counts_in_a_sentence_whatever_its_case()
+    {
+        // The first sentence wins on position alone; the third only if its capitalised keywords count as hits.
+        const string body = "Cuaca pagi ini cerah sekali di kota. Warga berbelanja di pasar pagi ini. BANJIR melanda Jakarta utara dan Pompa air rusak.";
+
+        var summary = Summarizer.Summarise(body, TextSpans.Sentences(body), ["banjir", "jakarta", "pompa"], sentenceCount: 1);
+
+        Assert.Equal("BANJIR melanda Jakarta utara dan Pompa air rusak.", summary);
     }
 }
