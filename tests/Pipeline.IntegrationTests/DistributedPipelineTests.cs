@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Storage;
 using Pipeline.Testing.Postgres;
 using Pipeline.Testing.Processes;
 using Pipeline.Testing.RabbitMq;
+using Pipeline.Testing.Stores;
 using Xunit.Abstractions;
 
 namespace Pipeline.IntegrationTests;
@@ -52,9 +51,8 @@ public sealed class DistributedPipelineTests(RabbitMqFixture broker, PostgresFix
         for (var i = 0; i < fileCount; i++)
             await File.WriteAllTextAsync(Path.Combine(inbox, $"artikel {i:D3}.txt"), ArticleFactory.Create(i));
 
-        await using var services = OpenStore();
-        var store = services.GetRequiredService<IArticleStore>();
-        await store.InitializeAsync(CancellationToken.None);
+        await using var reader = await StoreReader.OpenAsync(_storeArguments[1], _data, _storeArguments.Length > 3 ? _storeArguments[3] : null);
+        var store = reader.Store;
         await Eventually.WaitUntilAsync(async ct => await store.CountAsync(ct) == fileCount,
             TimeSpan.FromSeconds(60), $"all {fileCount} articles are stored");
         output.WriteLine($"{fileCount} files from drop to stored over RabbitMQ: {watch.ElapsedMilliseconds} ms");
@@ -81,19 +79,6 @@ public sealed class DistributedPipelineTests(RabbitMqFixture broker, PostgresFix
 
     private Task<ChildProcess> StartWorkerAsync(string name, string stage) =>
         _workers.StartAsync(stage, ["--rabbitmq", broker.Server.AmqpUri.ToString(), "--data", _data, "--urls", "http://127.0.0.1:0", .. _storeArguments], name: name);
-
-    private ServiceProvider OpenStore()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = _storeArguments[1],
-            ["Storage:DataDirectory"] = _data,
-            ["Storage:ConnectionString"] = _storeArguments.Length > 3 ? _storeArguments[3] : null,
-        }).Build();
-        var services = new ServiceCollection().AddLogging();
-        services.AddArticleStore(configuration);
-        return services.BuildServiceProvider();
-    }
 
     /// <summary>Tests in this collection share one broker: start each with no message left by another.</summary>
     private static async Task PurgeLeftoversAsync(RabbitMqManagementClient management)

@@ -1,8 +1,7 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Storage;
 using Pipeline.Testing.Processes;
 using Pipeline.Testing.RabbitMq;
+using Pipeline.Testing.Stores;
 using Xunit.Abstractions;
 
 namespace Pipeline.IntegrationTests;
@@ -40,9 +39,8 @@ public sealed class StartOrderTests(ITestOutputHelper output) : IAsyncLifetime
             Patience, "extracted articles wait in the index queue, which no index worker has declared yet");
 
         var indexer = await StartWorkerAsync("index");
-        await using var services = OpenStore();
-        var store = services.GetRequiredService<IArticleStore>();
-        await store.InitializeAsync(CancellationToken.None);
+        await using var reader = await StoreReader.OpenAsync("sqlite", _data);
+        var store = reader.Store;
         await Eventually.WaitUntilAsync(async ct => await store.CountAsync(ct) == fileCount, Patience, "every article is stored");
         for (var i = 0; i < fileCount; i++)
             Assert.Equal(1, (await store.SearchAsync(new SearchRequest(ArticleFactory.MarkerOf(i)), CancellationToken.None)).Total);
@@ -61,16 +59,6 @@ public sealed class StartOrderTests(ITestOutputHelper output) : IAsyncLifetime
 
     private Task<ChildProcess> StartWorkerAsync(string stage) =>
         _workers.StartAsync(stage, ["--rabbitmq", _broker!.AmqpUri.ToString(), "--data", _data, "--urls", "http://127.0.0.1:0", "--store", "sqlite"]);
-
-    private ServiceProvider OpenStore()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "sqlite",
-            ["Storage:DataDirectory"] = _data,
-        }).Build();
-        return new ServiceCollection().AddLogging().AddArticleStore(configuration).BuildServiceProvider();
-    }
 
     public async Task InitializeAsync() => _broker = await RabbitMqServer.StartAsync();
 

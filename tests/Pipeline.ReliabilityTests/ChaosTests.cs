@@ -5,6 +5,7 @@ using Pipeline.Storage;
 using Pipeline.Testing.Postgres;
 using Pipeline.Testing.Processes;
 using Pipeline.Testing.RabbitMq;
+using Pipeline.Testing.Stores;
 using Xunit.Abstractions;
 
 namespace Pipeline.ReliabilityTests;
@@ -53,8 +54,8 @@ public sealed class ChaosTests(ITestOutputHelper output) : IAsyncLifetime
         await StartAsync("ingest");
         var inbox = Path.Combine(_data, "inbox");
         await Eventually.WaitUntilAsync(() => Directory.Exists(inbox), Patience, "ingest creates the inbox");
-        var (services, store) = await Store.OpenAsync("postgres", _data, connectionString);
-        await using var _ = services;
+        await using var reader = await StoreReader.OpenAsync("postgres", _data, connectionString);
+        var store = reader.Store;
 
         // Four rounds of dropping, each followed by a fault.
         var kills = 0;

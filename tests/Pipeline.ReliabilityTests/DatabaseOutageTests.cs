@@ -2,6 +2,7 @@ using Pipeline.Storage;
 using Pipeline.Testing.Postgres;
 using Pipeline.Testing.Processes;
 using Pipeline.Testing.RabbitMq;
+using Pipeline.Testing.Stores;
 using Xunit.Abstractions;
 
 namespace Pipeline.ReliabilityTests;
@@ -38,8 +39,8 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
         await _workers.StartAsync("ingest", common);
         var inbox = Path.Combine(_data, "inbox");
 
-        var (services, store) = await Store.OpenAsync("postgres", _data, connectionString);
-        await using var _ = services;
+        await using var reader = await StoreReader.OpenAsync("postgres", _data, connectionString);
+        var store = reader.Store;
         await DropAsync(inbox, 0, before);
         await Eventually.WaitUntilAsync(async ct => await store.CountAsync(ct) == before, Patience, "the first articles are stored");
 

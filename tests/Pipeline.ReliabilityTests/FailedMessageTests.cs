@@ -5,6 +5,7 @@ using Pipeline.Contracts;
 using Pipeline.Testing.Messages;
 using Pipeline.Testing.Processes;
 using Pipeline.Testing.RabbitMq;
+using Pipeline.Testing.Stores;
 using Xunit.Abstractions;
 
 namespace Pipeline.ReliabilityTests;
@@ -71,8 +72,8 @@ public sealed class FailedMessageTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
         Assert.Equal(1, (await replayed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("replayed").GetInt32());
 
-        var (services, store) = await Store.OpenAsync("sqlite", _data);
-        await using var _ = services;
+        await using var reader = await StoreReader.OpenAsync("sqlite", _data);
+        var store = reader.Store;
         await Eventually.WaitUntilAsync(async ct => await store.GetAsync(documentId, ct) is not null,
             Patience, "the replayed message is extracted and stored");
         Assert.Equal(1, await store.CountAsync(CancellationToken.None));

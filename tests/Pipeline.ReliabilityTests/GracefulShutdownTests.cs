@@ -1,6 +1,7 @@
 using Pipeline.Storage;
 using Pipeline.Testing.Processes;
 using Pipeline.Testing.RabbitMq;
+using Pipeline.Testing.Stores;
 using Xunit.Abstractions;
 
 namespace Pipeline.ReliabilityTests;
@@ -44,8 +45,8 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output) : IAsyncLife
         for (var i = 0; i < fileCount; i++)
             await File.WriteAllTextAsync(Path.Combine(inbox, $"berita {i:D4}.txt"), Articles.Create(i));
 
-        var (services, store) = await Store.OpenAsync("sqlite", _data);
-        await using var _ = services;
+        await using var reader = await StoreReader.OpenAsync("sqlite", _data);
+        var store = reader.Store;
         await Eventually.WaitUntilAsync(async ct => await store.CountAsync(ct) >= 5, Patience, "the pipeline is busy storing");
         var storedAtSignal = await store.CountAsync(CancellationToken.None);
 

@@ -3,6 +3,7 @@ using Pipeline.Storage;
 using Pipeline.Testing.Postgres;
 using Pipeline.Testing.Processes;
 using Pipeline.Testing.RabbitMq;
+using Pipeline.Testing.Stores;
 using Xunit.Abstractions;
 
 namespace Pipeline.ReliabilityTests;
@@ -43,8 +44,8 @@ public sealed class ShutdownDuringOutageTests(ITestOutputHelper output) : IAsync
         await StartAsync("ingest", common);
         var inbox = Path.Combine(_data, "inbox");
         await Eventually.WaitUntilAsync(() => Directory.Exists(inbox), Patience, "ingest creates the inbox");
-        var (services, store) = await Store.OpenAsync(storeKind, _data, connectionString);
-        await using var _ = services;
+        await using var reader = await StoreReader.OpenAsync(storeKind, _data, connectionString);
+        var store = reader.Store;
 
         await using (var outage = await StoreOutage.BeginAsync(storeKind, postgres, _data))
         {
