@@ -44,6 +44,39 @@ public sealed class RelayCeilingTests(RabbitMqFixture broker)
         await AssertNoRelayQueuesLeftAsync();
     }
 
+    [Fact]
+    public async Task A_relay_that_finished_keeps_its_rate_when_its_queues_cannot_be_deleted()
+    {
+        using var management = broker.Server.CreateManagementClient();
+        var user = broker.Server.Credentials.UserName;
+        // A virtual host of its own: taking rights away there touches no other test on this broker.
+        var virtualHost = "bench-cleanup-" + Guid.NewGuid().ToString("N")[..8];
+        await management.CreateVirtualHostAsync(virtualHost, user);
+        try
+        {
+            var brokerUri = new UriBuilder(broker.Server.AmqpUri) { Path = "/" + Uri.EscapeDataString(virtualHost) }.Uri;
+            var bodies = new ArticleGenerator(5).Text(0, 3000).Select(a => (ReadOnlyMemory<byte>)a.Content).ToList();
+            var options = new RelayCeilingOptions { Runs = 1, PrefetchCount = 1, ConsumerConcurrency = 1, PublishWindow = 1, Timeout = TimeSpan.FromMinutes(2), RetryDelay = TimeSpan.FromMilliseconds(100) };
+            var ceiling = new RelayCeiling(brokerUri, options, NullLogger.Instance);
+
+            var measuring = ceiling.MeasureAsync(bodies, CancellationToken.None);
+            await Eventually.WaitUntilAsync(
+                async ct => measuring.IsCompleted || (await management.GetQueuesAsync(virtualHost, ct)).Count == 3,
+                TimeSpan.FromSeconds(30), "the relay's three queues", TimeSpan.FromMilliseconds(50));
+            // Publishing and consuming go on; declaring and deleting queues (the "configure" right) no longer do.
+            await management.SetPermissionsAsync(virtualHost, user, configure: "^$", write: ".*", read: ".*");
+
+            // Before the fix the refused clean-up failed the finished relay, and the run again was refused its queues.
+            Assert.True(await measuring.WaitAsync(TimeSpan.FromSeconds(90)) > 0);
+            var left = await management.GetQueuesAsync(virtualHost);
+            Assert.Equal(3, left.Count(q => q.Name.StartsWith("bench-ceiling-", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            await management.DeleteVirtualHostAsync(virtualHost);
+        }
+    }
+
     private async Task AssertNoRelayQueuesLeftAsync()
     {
         using var management = broker.Server.CreateManagementClient();

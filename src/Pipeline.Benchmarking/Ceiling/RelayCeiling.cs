@@ -80,20 +80,27 @@ public sealed partial class RelayCeiling(Uri brokerUri, RelayCeilingOptions opti
         catch (Exception relayError)
         {
             // The relay's error is the one to report; a failed clean-up after it is logged and must not hide it.
-            try
-            {
-                await DeleteQueuesAsync(queues);
-            }
-            catch (Exception cleanupError) when (cleanupError is OperationInterruptedException or BrokerUnreachableException or TimeoutException)
-            {
-                LogCleanupFailed(logger, cleanupError, string.Join(", ", queues), options.LeftoverQueueExpiry, relayError.Message);
-            }
-
+            await TryDeleteQueuesAsync(queues, relayError.Message);
             throw;
         }
 
-        await DeleteQueuesAsync(queues);
+        // A relay that finished has measured the broker: a failed clean-up (RabbitMQ 3.10 has answered a quorum
+        // queue's deletion with 541 INTERNAL_ERROR right after a full run) must not send it round again.
+        await TryDeleteQueuesAsync(queues, relayError: null);
         return rate;
+    }
+
+    /// <summary>Deletes the relay's queues; if the broker refuses, says so and leaves them to their expiry.</summary>
+    private async Task TryDeleteQueuesAsync(string[] queues, string? relayError)
+    {
+        try
+        {
+            await DeleteQueuesAsync(queues);
+        }
+        catch (Exception cleanupError) when (cleanupError is OperationInterruptedException or BrokerUnreachableException or TimeoutException)
+        {
+            LogCleanupFailed(logger, cleanupError, string.Join(", ", queues), relayError ?? "it finished", options.LeftoverQueueExpiry);
+        }
     }
 
     /// <summary>
@@ -216,6 +223,6 @@ public sealed partial class RelayCeiling(Uri brokerUri, RelayCeilingOptions opti
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ceiling: the broker broke off the relay; running it again on fresh queues (retry {RetryAttempt} in {RetryDelay})")]
     private static partial void LogRelayRetry(ILogger logger, Exception? exception, int retryAttempt, TimeSpan retryDelay);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Ceiling: could not delete the relay's queues {Queues} after it failed ({RelayError}); the broker drops them after {Expiry} unused")]
-    private static partial void LogCleanupFailed(ILogger logger, Exception exception, string queues, TimeSpan expiry, string relayError);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ceiling: could not delete the relay's queues {Queues} after the relay ended ({RelayOutcome}); the broker drops them after {Expiry} unused")]
+    private static partial void LogCleanupFailed(ILogger logger, Exception exception, string queues, string relayOutcome, TimeSpan expiry);
 }

@@ -70,6 +70,23 @@ public sealed class RabbitMqManagementClient : IDisposable
         return names.Count;
     }
 
+    /// <summary>Creates a virtual host (or keeps the one there) and gives <paramref name="user"/> every right on it.</summary>
+    public async Task CreateVirtualHostAsync(string virtualHost, string user, CancellationToken cancellationToken = default)
+    {
+        await PutJsonAsync("vhosts/" + Uri.EscapeDataString(virtualHost), new { }, cancellationToken);
+        await SetPermissionsAsync(virtualHost, user, ".*", ".*", ".*", cancellationToken);
+    }
+
+    public Task DeleteVirtualHostAsync(string virtualHost, CancellationToken cancellationToken = default) =>
+        DeleteAsync("vhosts/" + Uri.EscapeDataString(virtualHost), cancellationToken);
+
+    /// <summary>Sets what <paramref name="user"/> may do on a virtual host: each right is a regular expression over resource names.</summary>
+    public Task SetPermissionsAsync(string virtualHost, string user, string configure, string write, string read, CancellationToken cancellationToken = default) =>
+        PutJsonAsync(
+            $"permissions/{Uri.EscapeDataString(virtualHost)}/{Uri.EscapeDataString(user)}",
+            new { configure, write, read },
+            cancellationToken);
+
     internal async Task PutJsonAsync(string apiPath, object body, CancellationToken cancellationToken)
     {
         using var response = await _http.PutAsJsonAsync(new Uri("api/" + apiPath, UriKind.Relative), body, cancellationToken);

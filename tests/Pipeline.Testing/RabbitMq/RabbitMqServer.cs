@@ -103,7 +103,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
         }
 
         using var management = CreateManagementClient();
-        await management.DeleteAsync("vhosts/" + Uri.EscapeDataString(VirtualHost), CancellationToken.None);
+        await management.DeleteVirtualHostAsync(VirtualHost, CancellationToken.None);
     }
 
     private static async Task<RabbitMqServer> UseExternalAsync(Uri brokerUri, CancellationToken cancellationToken)
@@ -115,11 +115,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
 
         using var management = new RabbitMqManagementClient(managementUri, credentials);
         var overview = await management.GetJsonAsync("overview", cancellationToken);
-        await management.PutJsonAsync("vhosts/" + Uri.EscapeDataString(virtualHost), new { }, cancellationToken);
-        await management.PutJsonAsync(
-            $"permissions/{Uri.EscapeDataString(virtualHost)}/{Uri.EscapeDataString(credentials.UserName)}",
-            new { configure = ".*", write = ".*", read = ".*" },
-            cancellationToken);
+        await management.CreateVirtualHostAsync(virtualHost, credentials.UserName, cancellationToken);
 
         var amqpUri = new UriBuilder(brokerUri) { Path = "/" + Uri.EscapeDataString(virtualHost) }.Uri;
         return new RabbitMqServer(null, amqpUri, managementUri, prometheusUri, overview.GetProperty("node").GetString() ?? "external", virtualHost);
