@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Pipeline.Contracts.Serialization;
 
 namespace Pipeline.Contracts;
 
@@ -47,11 +48,14 @@ public sealed record Article
 
 /// <summary>A person, organisation or place, with every place it is mentioned in the body.</summary>
 /// <param name="Type">One of <see cref="EntityTypes"/>.</param>
+[JsonConverter(typeof(EntityJsonConverter))]
 public sealed record Entity(string Name, string Type, IReadOnlyList<Mention> Mentions);
 
+[JsonConverter(typeof(MentionJsonConverter))]
 public sealed record Mention(string Text, int Start, int Length);
 
 /// <summary>A quotation in the body and who said it (null when nobody can be named).</summary>
+[JsonConverter(typeof(QuoteJsonConverter))]
 public sealed record Quote(string Text, string? Speaker, int Start, int Length);
 
 public static class EntityTypes
