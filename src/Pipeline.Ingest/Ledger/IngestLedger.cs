@@ -196,7 +196,8 @@ public sealed class IngestLedger : IAsyncDisposable
                 updated_at       TEXT NOT NULL,
                 reason           TEXT NULL
             );
-            CREATE INDEX IF NOT EXISTS claims_by_sha256 ON claims (sha256);
+            CREATE INDEX IF NOT EXISTS claims_by_sha256_dropped_at ON claims (sha256, dropped_at);
+            DROP INDEX IF EXISTS claims_by_sha256;
             CREATE INDEX IF NOT EXISTS claims_by_state ON claims (state);
             CREATE TABLE IF NOT EXISTS stored_items (
                 correlation_id   TEXT NOT NULL,

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Pipeline.Storage.Documents;
+using SQLitePCL;
 
 namespace Pipeline.Storage.Sqlite;
 
@@ -15,6 +16,7 @@ namespace Pipeline.Storage.Sqlite;
 /// </remarks>
 internal sealed class SqliteBatchWriter : IDisposable
 {
+    private readonly SqliteConnection _connection;
     private readonly SqliteCommand _insertDocument;
     private readonly SqliteCommand _insertText;
     private readonly SqliteCommand _insertSource;
@@ -24,13 +26,13 @@ internal sealed class SqliteBatchWriter : IDisposable
 
     public SqliteBatchWriter(SqliteConnection connection, SqliteTransaction transaction)
     {
+        _connection = connection;
         _insertDocument = Command(connection, transaction, """
             INSERT INTO documents (document_id, source_path, sha256, correlation_id, dropped_at, stored_at, is_current,
                                    language, published_on, site_key, stages, article)
             VALUES ($document_id, $source_path, $sha256, $correlation_id, $dropped_at, $stored_at, 1,
                     $language, $published_on, $site_key, $stages, $article)
             ON CONFLICT (document_id) DO NOTHING
-            RETURNING id
             """, "$document_id", "$source_path", "$sha256", "$correlation_id", "$dropped_at", "$stored_at",
             "$language", "$published_on", "$site_key", "$stages", "$article");
         _insertText = Command(connection, transaction,
@@ -94,7 +96,9 @@ internal sealed class SqliteBatchWriter : IDisposable
         values[8].Value = (object?)document.SiteKey ?? DBNull.Value;
         values[9].Value = document.StagesJson;
         values[10].Value = document.PackedArticle;
-        return _insertDocument.ExecuteScalar() as long?;
+        // Not RETURNING id: SQLite keeps a returned row in a temporary b-tree of its own (a page cache allocated
+        // and freed) for every document. The row id of an insert that happened is the connection's last one.
+        return _insertDocument.ExecuteNonQuery() == 0 ? null : raw.sqlite3_last_insert_rowid(_connection.Handle);
     }
 
     private void InsertText(IndexedDocument document, long id)
