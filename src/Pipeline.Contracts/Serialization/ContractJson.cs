@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -26,7 +27,7 @@ internal static class ContractJson
     public static bool NameIs(ref Utf8JsonReader reader, ReadOnlySpan<byte> name) =>
         reader.ValueIsEscaped || reader.HasValueSequence
             ? string.Equals(reader.GetString(), Encoding.UTF8.GetString(name), StringComparison.OrdinalIgnoreCase)
-            : System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, name);
+            : Ascii.EqualsIgnoreCase(reader.ValueSpan, name);
 
     public static string? ReadString(ref Utf8JsonReader reader)
     {
@@ -39,7 +40,7 @@ internal static class ContractJson
         reader.Read();
         // The web defaults (the storage's and the HTTP API's) also accept numbers written as strings.
         if (reader.TokenType == JsonTokenType.String && (options.NumberHandling & JsonNumberHandling.AllowReadingFromString) != 0)
-            return int.Parse(reader.GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+            return int.Parse(reader.GetString()!, CultureInfo.InvariantCulture);
         return reader.GetInt32();
     }
 
@@ -60,26 +61,4 @@ internal static class ContractJson
         else if (options.DefaultIgnoreCondition is not (JsonIgnoreCondition.WhenWritingNull or JsonIgnoreCondition.WhenWritingDefault))
             writer.WriteNull(name);
     }
-}
-
-/// <summary>A type's property names, encoded once for camelCase and for names as declared; other policies are applied per write.</summary>
-internal sealed class PropertyNames
-{
-    private readonly string[] _declared;
-    private readonly JsonEncodedText[] _asDeclared;
-    private readonly JsonEncodedText[] _camelCase;
-
-    public PropertyNames(params string[] declared)
-    {
-        _declared = declared;
-        _asDeclared = [.. declared.Select(name => JsonEncodedText.Encode(name))];
-        _camelCase = [.. declared.Select(name => JsonEncodedText.Encode(JsonNamingPolicy.CamelCase.ConvertName(name)))];
-    }
-
-    public JsonEncodedText this[int index, JsonSerializerOptions options] => options.PropertyNamingPolicy switch
-    {
-        null => _asDeclared[index],
-        var policy when policy == JsonNamingPolicy.CamelCase => _camelCase[index],
-        var policy => JsonEncodedText.Encode(policy.ConvertName(_declared[index])),
-    };
 }
