@@ -45,6 +45,20 @@ public sealed class IngestLedgerTests : IDisposable
     }
 
     [Fact]
+    public async Task Saving_a_known_claim_keeps_the_time_it_was_first_dropped()
+    {
+        // The finisher relies on this: it saves the stored outcome with the drop time its message carries.
+        var claim = Claim("kept.txt", "5a5a", T0);
+        var ledger = Open();
+        await ledger.RecordReceivedAsync(claim);
+
+        await ledger.SaveAsync(claim with { State = ClaimState.Stored, DroppedAt = T0.AddHours(3), UpdatedAt = T0.AddHours(3) });
+
+        var saved = (await ledger.FindAsync(claim.CorrelationId))!;
+        Assert.Equal((ClaimState.Stored, T0), (saved.State, saved.DroppedAt));
+    }
+
+    [Fact]
     public async Task Publishing_late_does_not_undo_an_outcome()
     {
         var claim = Claim("a.txt", "cd34", T0);

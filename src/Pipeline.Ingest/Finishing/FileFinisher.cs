@@ -20,7 +20,8 @@ internal sealed class FileFinisher(IOptions<IngestOptions> options, IngestLedger
         bool created, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var known = await ledger.FindAsync(correlationId, cancellationToken);
+        // A claim the ledger knows keeps its own drop time (the upsert never rewrites it); the message's is for
+        // a claim it has lost.
         await ledger.SaveAsync(new ClaimRecord
         {
             CorrelationId = correlationId,
@@ -30,7 +31,7 @@ internal sealed class FileFinisher(IOptions<IngestOptions> options, IngestLedger
             MediaType = source.MediaType,
             SizeBytes = source.SizeBytes,
             State = ClaimState.Stored,
-            DroppedAt = known?.DroppedAt ?? droppedAt,
+            DroppedAt = droppedAt,
             UpdatedAt = DateTimeOffset.UtcNow,
         }, cancellationToken);
 
