@@ -101,6 +101,14 @@ public sealed class ContractJsonConvertersTests
     }
 
     [Fact]
+    public void A_position_written_as_a_string_that_is_no_number_is_refused_as_bad_JSON()
+    {
+        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Mention>("""{"text":"a","start":"dua","length":1}""", WebOptions));
+
+        Assert.Contains("\"dua\" is not a whole number", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_mention_that_is_not_an_object_is_refused()
     {
         var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Entity>("""{"name":"a","type":"b","mentions":[3]}""", WebOptions));

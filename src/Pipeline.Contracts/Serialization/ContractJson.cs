@@ -39,9 +39,12 @@ internal static class ContractJson
     {
         reader.Read();
         // The web defaults (the storage's and the HTTP API's) also accept numbers written as strings.
-        if (reader.TokenType == JsonTokenType.String && (options.NumberHandling & JsonNumberHandling.AllowReadingFromString) != 0)
-            return int.Parse(reader.GetString()!, CultureInfo.InvariantCulture);
-        return reader.GetInt32();
+        if (reader.TokenType != JsonTokenType.String || (options.NumberHandling & JsonNumberHandling.AllowReadingFromString) == 0)
+            return reader.GetInt32();
+        var text = reader.GetString();
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new JsonException($"\"{text}\" is not a whole number.");
     }
 
     public static void SkipValue(ref Utf8JsonReader reader)
