@@ -64,4 +64,10 @@ internal static partial class IngestLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored {Stage}'s rejection of {SourcePath} ({Reason}): it was already stored")]
     public static partial void RejectionAfterStore(this ILogger logger, string sourcePath, string stage, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The work folder has held {FilesInFlight} files (limit {MaxFilesInFlight}) for {Patience}: the stages after ingest are slow or down, so new files wait in the inbox")]
+    public static partial void WorkFolderFull(this ILogger logger, int filesInFlight, int maxFilesInFlight, TimeSpan patience);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The work folder has room again ({FilesInFlight} files, limit {MaxFilesInFlight}); claiming resumes")]
+    public static partial void WorkFolderHasRoom(this ILogger logger, int filesInFlight, int maxFilesInFlight);
 }

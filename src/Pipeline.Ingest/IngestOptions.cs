@@ -74,6 +74,12 @@ public sealed class IngestOptions
     /// <summary>How many files are claimed, hashed and published at once.</summary>
     public int MaxConcurrentFiles { get; set; } = 4;
 
+    /// <summary>
+    /// How many claimed files may wait in the work folder for the later stages (all replicas sharing it together).
+    /// Beyond it the rest of a burst waits in the inbox instead of in the queues between the stages.
+    /// </summary>
+    public int MaxFilesInFlight { get; set; } = 256;
+
     /// <summary>How many finishing messages (indexed, rejected) the ingest endpoint handles at once.</summary>
     public int ConsumerConcurrency { get; set; } = 8;
 

@@ -31,6 +31,8 @@ internal sealed class IngestOptionsSetup : IPostConfigureOptions<IngestOptions>,
             failures.Add("Ingest:GrowingFileTimeout must be longer than Ingest:StabilityWindow.");
         if (options.MaxConcurrentFiles < 1 || options.ConsumerConcurrency < 1)
             failures.Add("Ingest:MaxConcurrentFiles and Ingest:ConsumerConcurrency must be at least 1.");
+        if (options.MaxFilesInFlight < options.MaxConcurrentFiles)
+            failures.Add("Ingest:MaxFilesInFlight must be at least Ingest:MaxConcurrentFiles.");
 
         // A folder we write into must not be watched, or every archived file would be ingested again.
         var ignore = new IgnoreRules(options.IgnorePatterns);

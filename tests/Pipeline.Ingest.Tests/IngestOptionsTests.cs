@@ -56,6 +56,19 @@ public sealed class IngestOptionsTests : IDisposable
     }
 
     [Fact]
+    public void A_limit_of_files_in_flight_below_the_files_claimed_at_once_is_refused()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(new()
+        {
+            ["Ingest:DataFolder"] = _temp.Path,
+            ["Ingest:MaxConcurrentFiles"] = "8",
+            ["Ingest:MaxFilesInFlight"] = "4",
+        }));
+
+        Assert.Contains("Ingest:MaxFilesInFlight", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_hidden_work_folder_inside_the_inbox_is_allowed()
     {
         var options = Resolve(new()

@@ -14,15 +14,17 @@ public sealed class ReplicaTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Two_replicas_watching_one_shared_inbox_publish_every_file_exactly_once()
     {
+        const int count = 400;
         var sharedFolders = new Dictionary<string, string?>
         {
+            // No stage here finishes files, so the whole burst must fit in the shared work folder.
+            ["Ingest:MaxFilesInFlight"] = $"{count}",
             ["Ingest:InboxFolder"] = _shared.Combine("inbox"),
             ["Ingest:WorkFolder"] = _shared.Combine("work"),
             ["Ingest:ArchiveFolder"] = _shared.Combine("archive"),
             ["Ingest:QuarantineFolder"] = _shared.Combine("quarantine"),
         };
         await using var first = await IngestTestHost.StartAsync(sharedFolders);
-        const int count = 400;
         for (var i = 0; i < count / 2; i++)
             first.Drop($"wire/{i % 5}/story {i}.txt", $"Cerita nomor {i}");
         // The second replica starts while the first is busy, so its start-up recovery meets live foreign claims.

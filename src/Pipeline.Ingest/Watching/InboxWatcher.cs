@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,12 @@ internal sealed class InboxWatcher(
     /// <summary>Never spin: even a file due right now waits this long for its pass.</summary>
     private static readonly TimeSpan MinimumPause = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>How often a full work folder is counted again: files finish by the hundreds per second in a burst.</summary>
+    private static readonly TimeSpan WorkFolderPoll = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>A work folder full for this long is worth a warning; for a moment it is simply a burst.</summary>
+    private static readonly TimeSpan WorkFolderPatience = TimeSpan.FromSeconds(30);
+
     private readonly IngestOptions _options = options.Value;
     private readonly SemaphoreSlim _wake = new(0, 1);
 
@@ -40,13 +47,15 @@ internal sealed class InboxWatcher(
         logger.Watching(_options.InboxFolder, _options.WorkFolder, _options.DeleteAfterStore ? "(deleted)" : _options.ArchiveFolder, _options.QuarantineFolder);
 
         var scanner = new InboxScanner(_options.InboxFolder, new IgnoreRules(_options.IgnorePatterns));
+        using var workFolder = new WorkFolderLimit(_options.WorkFolder, _options.MaxFilesInFlight, WorkFolderPoll,
+            WorkFolderPatience, logger, time);
         var tracker = new StabilityTracker(_options.StabilityWindow, _options.MinimumAge, _options.GrowingFileTimeout);
         var lastSweep = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await PassAsync(scanner, tracker, stoppingToken);
+                await PassAsync(scanner, tracker, workFolder, stoppingToken);
                 if (time.GetUtcNow() - lastSweep >= _options.RescanInterval)
                 {
                     await recovery.SweepAsync(stoppingToken);
@@ -70,27 +79,43 @@ internal sealed class InboxWatcher(
         }
     }
 
-    private async Task PassAsync(InboxScanner scanner, StabilityTracker tracker, CancellationToken stoppingToken)
+    private async Task PassAsync(InboxScanner scanner, StabilityTracker tracker, WorkFolderLimit workFolder, CancellationToken stoppingToken)
     {
         tracker.Observe(scanner.Scan(), time.GetUtcNow());
         var decided = tracker.TakeDecided(time.GetUtcNow());
         if (decided.Count == 0)
             return;
+        var full = false;
+        var notTaken = new ConcurrentBag<Arrival>();
         await Parallel.ForEachAsync(decided,
             new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentFiles, CancellationToken = stoppingToken },
             async (arrival, token) =>
             {
-                try
+                // Once the work folder stayed full for a rescan interval, the rest of the pass waits in the
+                // inbox: the loop must get round to the sweep, which republishes files whose messages got lost.
+                var ticket = Volatile.Read(ref full) ? null : await workFolder.WaitForRoomAsync(_options.RescanInterval, token);
+                if (ticket is null)
                 {
-                    await intake.TakeAsync(arrival, token);
+                    Volatile.Write(ref full, true);
+                    notTaken.Add(arrival);
+                    return;
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+
+                using (ticket)
                 {
-                    // The file stays where it is (inbox or work folder) and the ledger says how far it got;
-                    // the next rescan or sweep picks it up again. Other files go on.
-                    logger.IngestFailed(e, arrival.File.RelativePath);
+                    try
+                    {
+                        await intake.TakeAsync(arrival, token);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // The file stays where it is (inbox or work folder) and the ledger says how far it got;
+                        // the next rescan or sweep picks it up again. Other files go on.
+                        logger.IngestFailed(e, arrival.File.RelativePath);
+                    }
                 }
             });
+        tracker.PutBack(notTaken);
     }
 
     private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) =>

@@ -1,0 +1,125 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Pipeline.Contracts;
+using Pipeline.Ingest.Tests.Support;
+using Pipeline.Ingest.Watching;
+using Pipeline.Testing.Processes;
+
+namespace Pipeline.Ingest.Tests;
+
+/// <summary>Back-pressure: a burst waits in the inbox once the work folder holds the configured number of files.</summary>
+public sealed class WorkFolderLimitTests : IDisposable
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(1);
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static WorkFolderLimit NewLimit(string workFolder, int limit) =>
+        new(workFolder, limit, Poll, TimeSpan.FromMinutes(1), NullLogger.Instance, TimeProvider.System);
+
+    [Fact]
+    public async Task Files_already_in_the_work_folder_count_against_the_limit()
+    {
+        var work = Directory.CreateDirectory(_temp.Combine("work")).FullName;
+        File.WriteAllText(Path.Combine(work, "a.txt"), "a");
+        File.WriteAllText(Path.Combine(work, "b.txt"), "b");
+        using var limit = NewLimit(work, 3);
+
+        using (await limit.WaitForRoomAsync(Patience, CancellationToken.None))
+            File.WriteAllText(Path.Combine(work, "c.txt"), "c");
+        var fourth = limit.WaitForRoomAsync(Patience, CancellationToken.None);
+        await Task.Delay(Poll * 10);
+        Assert.False(fourth.IsCompleted);
+
+        File.Delete(Path.Combine(work, "a.txt"));
+        using var ticket = await fourth.WaitAsync(Eventually.DefaultTimeout);
+    }
+
+    [Fact]
+    public async Task Claims_past_the_gate_count_before_their_files_reach_the_folder()
+    {
+        var work = Directory.CreateDirectory(_temp.Combine("work")).FullName;
+        using var limit = NewLimit(work, 2);
+        var first = (await limit.WaitForRoomAsync(Patience, CancellationToken.None))!.Value;
+        var second = (await limit.WaitForRoomAsync(Patience, CancellationToken.None))!.Value;
+
+        // Neither claim has renamed its file yet: the folder is empty, but both are in flight.
+        var third = limit.WaitForRoomAsync(Patience, CancellationToken.None);
+        await Task.Delay(Poll * 10);
+        Assert.False(third.IsCompleted);
+
+        first.Dispose();
+        using var ticket = await third.WaitAsync(Eventually.DefaultTimeout);
+        second.Dispose();
+    }
+
+    [Fact]
+    public async Task A_folder_that_stays_full_for_the_longest_wait_gives_no_ticket()
+    {
+        var work = Directory.CreateDirectory(_temp.Combine("work")).FullName;
+        File.WriteAllText(Path.Combine(work, "a.txt"), "a");
+        using var limit = NewLimit(work, 1);
+
+        Assert.Null(await limit.WaitForRoomAsync(Poll * 5, CancellationToken.None));
+
+        File.Delete(Path.Combine(work, "a.txt"));
+        Assert.NotNull(await limit.WaitForRoomAsync(Poll * 5, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task While_the_work_folder_is_full_the_sweep_still_republishes_what_got_stuck()
+    {
+        await using var host = await IngestTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Ingest:MaxConcurrentFiles"] = "1",
+            ["Ingest:MaxFilesInFlight"] = "2",
+            ["Ingest:RepublishAfter"] = "00:00:01",
+        });
+        for (var i = 0; i < 4; i++)
+            host.Drop($"stuck/{i}.txt", $"Artikel nomor {i}");
+
+        // Nothing downstream ever answers: the first two are published again and again, the other two wait.
+        await Eventually.WaitUntilAsync(() => Received(host).Count >= 4, Eventually.DefaultTimeout, "the stuck files are published again");
+        Assert.Equal(2, Received(host).Select(m => m.CorrelationId).Distinct().Count());
+        Assert.Equal(2, Directory.EnumerateFiles(host.Inbox("stuck")).Count());
+    }
+
+    [Fact]
+    public async Task A_burst_beyond_the_limit_waits_in_the_inbox_until_files_are_finished()
+    {
+        await using var host = await IngestTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Ingest:MaxConcurrentFiles"] = "2",
+            ["Ingest:MaxFilesInFlight"] = "3",
+        });
+        for (var i = 0; i < 5; i++)
+            host.Drop($"burst/{i}.txt", $"Artikel nomor {i}");
+
+        await Eventually.WaitUntilAsync(() => Received(host).Count >= 3, Eventually.DefaultTimeout, "three files are published");
+        // Several rescans later, nothing more was claimed: the other two wait in the inbox.
+        await Task.Delay(host.Options.RescanInterval * 3);
+        Assert.Equal(3, Received(host).Count);
+        Assert.Equal(3, Directory.EnumerateFiles(host.Options.WorkFolder).Count());
+        Assert.Equal(2, Directory.EnumerateFiles(host.Inbox("burst")).Count());
+
+        foreach (var received in Received(host))
+            await host.Harness.Bus.Publish(Indexed(received));
+
+        await Eventually.WaitUntilAsync(() => Received(host).Count == 5, Eventually.DefaultTimeout, "the rest of the burst is published once the first files are stored");
+        Assert.Empty(Directory.EnumerateFiles(host.Inbox("burst")));
+    }
+
+    private static List<ArticleReceived> Received(IngestTestHost host) =>
+        host.Harness.Published.Select<ArticleReceived>().Select(m => m.Context.Message).ToList();
+
+    private static ArticleIndexed Indexed(ArticleReceived received) => new()
+    {
+        DocumentId = received.DocumentId,
+        CorrelationId = received.CorrelationId,
+        Source = received.Source,
+        DroppedAt = received.DroppedAt,
+        Created = true,
+        Stages = [received.Ingested],
+    };
+}
