@@ -45,15 +45,33 @@ public sealed class PerceptronTagger : IEntityTagger
         }
     }
 
+    public void Tag(ReadOnlySpan<char> text, ReadOnlySpan<TokenSpan> tokens, ICollection<TaggedSpan> found)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        if (tokens.Length == 0)
+        {
+            return;
+        }
+
+        var workspace = TaggerWorkspace.ForCurrentThread(tokens.Length);
+        FeatureExtractor.AnalyzeTokens(text, tokens, workspace.Infos.AsSpan(0, tokens.Length), _model.Gazetteer);
+        AddSpans(Decode(workspace, tokens.Length), found);
+    }
+
     /// <summary>The BIO label id of every token (valid until the next call on this thread).</summary>
     internal ReadOnlySpan<byte> PredictLabels(IReadOnlyList<string> tokens)
     {
         var n = tokens.Count;
         var workspace = TaggerWorkspace.ForCurrentThread(n);
-        var infos = workspace.Infos.AsSpan(0, n);
-        FeatureExtractor.AnalyzeTokens(tokens, infos, _model.Gazetteer);
+        FeatureExtractor.AnalyzeTokens(tokens, workspace.Infos.AsSpan(0, n), _model.Gazetteer);
+        return Decode(workspace, n);
+    }
+
+    /// <summary>Scores and decodes the first <paramref name="n"/> analysed tokens of the workspace.</summary>
+    private ReadOnlySpan<byte> Decode(TaggerWorkspace workspace, int n)
+    {
         var rows = workspace.Rows.AsSpan(0, n * FeatureExtractor.FeaturesPerToken);
-        FeatureExtractor.Extract(infos, rows, _model.HashBits);
+        FeatureExtractor.Extract(workspace.Infos.AsSpan(0, n), rows, _model.HashBits);
         var emission = workspace.Emission.AsSpan(0, n * EntityLabels.RowWidth);
         ScoreEmissions(rows, _model.PaddedEmission, emission);
         var labels = workspace.Labels.AsSpan(0, n);

@@ -26,6 +26,33 @@ public class ShippedModelTests
     }
 
     [Fact]
+    public void Tokens_given_as_positions_in_a_text_are_tagged_as_the_same_tokens_given_as_strings()
+    {
+        var sentences = Fixtures.AllSentences();
+        Assert.NotEmpty(sentences);
+        var taggedSomething = false;
+        foreach (var sentence in sentences)
+        {
+            // Odd spacing and a prefix, so positions are not simply the token index times a width.
+            var text = new System.Text.StringBuilder("  ");
+            var positions = new List<TokenSpan>();
+            foreach (var token in sentence.Tokens)
+            {
+                positions.Add(new TokenSpan(text.Length, token.Length));
+                text.Append(token).Append(positions.Count % 3 == 0 ? "   " : " ");
+            }
+            var found = new List<TaggedSpan>();
+
+            Tagger.Value.Tag(text.ToString(), positions.ToArray(), found);
+
+            var expected = Tagger.Value.Tag(sentence.Tokens);
+            Assert.Equal(expected, found);
+            taggedSomething |= found.Count > 0;
+        }
+        Assert.True(taggedSomething);
+    }
+
+    [Fact]
     public void A_sentence_without_names_gives_no_entities()
     {
         var tokens = Fixtures.Tokens("harga beras naik lagi minggu ini karena panen terlambat .");

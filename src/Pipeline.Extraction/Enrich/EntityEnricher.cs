@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Pipeline.Contracts;
 using Pipeline.Ner;
 
@@ -70,20 +71,19 @@ internal sealed class EntityEnricher(IEntityTagger? tagger)
     private List<EntityMention> Tag(string body, List<TextSpan> sentences)
     {
         var found = new List<EntityMention>();
-        var tokens = new List<string>(64);
-        var spans = new List<TextSpan>(64);
+        var tokens = new List<TokenSpan>(64);
+        var tagged = new List<TaggedSpan>();
         foreach (var sentence in sentences)
         {
-            spans.Clear();
-            TaggerTokens.Split(body, sentence.Start, sentence.End, spans);
             tokens.Clear();
-            foreach (var s in spans)
-                tokens.Add(body.Substring(s.Start, s.Length));
-            foreach (var span in tagger!.Tag(tokens))
+            TaggerTokens.Split(body, sentence.Start, sentence.End, tokens);
+            tagged.Clear();
+            tagger!.Tag(body, CollectionsMarshal.AsSpan(tokens), tagged);
+            foreach (var span in tagged)
             {
-                if (span.TokenCount <= 0 || span.StartToken < 0 || span.StartToken + span.TokenCount > spans.Count)
+                if (span.TokenCount <= 0 || span.StartToken < 0 || span.StartToken + span.TokenCount > tokens.Count)
                     continue;
-                if (TrimmedMention(body, spans, span) is { } mention)
+                if (TrimmedMention(body, tokens, span) is { } mention)
                     AddKnownParts(body, mention, found);
             }
         }
@@ -124,7 +124,7 @@ internal sealed class EntityEnricher(IEntityTagger? tagger)
         : null;
 
     /// <summary>A span that opens or closes on a bracket or quote ("( Jokowi", "Harja Utama )") keeps only the name inside.</summary>
-    private static EntityMention? TrimmedMention(string body, List<TextSpan> spans, TaggedSpan span)
+    private static EntityMention? TrimmedMention(string body, List<TokenSpan> spans, TaggedSpan span)
     {
         var first = span.StartToken;
         var last = span.StartToken + span.TokenCount - 1;
@@ -138,7 +138,7 @@ internal sealed class EntityEnricher(IEntityTagger? tagger)
         return new EntityMention(start, spans[last].End - start, span.Type);
     }
 
-    private static bool HasLetterOrDigit(string body, TextSpan token)
+    private static bool HasLetterOrDigit(string body, TokenSpan token)
     {
         foreach (var c in body.AsSpan(token.Start, token.Length))
         {

@@ -73,12 +73,12 @@ internal static class RuleEntityFinder
         // it stays as a mention of unknown type, which survives only if it is part of a person's name ("Stoltenberg").
         if (start == 0)
         {
-            var first = Text(body, words[0]);
-            if (!Gazetteer.Locations.Contains(first) && !Gazetteer.Organizations.Contains(first) && !Gazetteer.People.Contains(first)
-                && !Gazetteer.PersonCues.Contains(first) && !Gazetteer.OrganizationHeads.Contains(first)
-                && !Gazetteer.LocationCues.Contains(first))
+            var first = Word(body, words[0]);
+            if (!Gazetteer.Locations.Has(first) && !Gazetteer.Organizations.Has(first) && !Gazetteer.People.Has(first)
+                && !Gazetteer.PersonCues.Has(first) && !Gazetteer.OrganizationHeads.Has(first)
+                && !Gazetteer.LocationCues.Has(first))
             {
-                if (StopWords.IsStopWord(first.ToLowerInvariant()) || NotNames.Contains(first))
+                if (IsLowerCasedStopWord(first) || NotNames.Has(first))
                 {
                     i++;
                 }
@@ -94,8 +94,8 @@ internal static class RuleEntityFinder
         var previousWasCue = personCue;
         while (i < end)
         {
-            var token = Text(body, words[i]);
-            var isCue = Gazetteer.PersonCues.Contains(token) || (previousWasCue && Gazetteer.TitleQualifiers.Contains(token));
+            var token = Word(body, words[i]);
+            var isCue = Gazetteer.PersonCues.Has(token) || (previousWasCue && Gazetteer.TitleQualifiers.Has(token));
             previousWasCue = false;
             if (isCue && i + 1 < end)
             {
@@ -105,7 +105,7 @@ internal static class RuleEntityFinder
                 i++;
                 continue;
             }
-            if (Gazetteer.OrganizationHeads.Contains(token) && i + 1 < end)
+            if (Gazetteer.OrganizationHeads.Has(token) && i + 1 < end)
             {
                 // A fragment before the head ("Perkeretaapian" in "Dirjen Perkeretaapian Kementerian X") is not a name of its own.
                 Flush(body, words, ref chunkStart, i, personCue: false, output);
@@ -115,7 +115,7 @@ internal static class RuleEntityFinder
                 i = orgEnd;
                 continue;
             }
-            if (Gazetteer.LocationCues.Contains(token) && i + 1 < end && chunkStart < 0)
+            if (Gazetteer.LocationCues.Has(token) && i + 1 < end && chunkStart < 0)
             {
                 // "Port Authority of Singapore" names an organisation although it opens like a place.
                 var type = ContainsOrganizationHead(body, words, i, end) ? EntityTypes.Organization : EntityTypes.Location;
@@ -140,7 +140,7 @@ internal static class RuleEntityFinder
                 i += known;
                 continue;
             }
-            if (NotNames.Contains(token) || token.Contains('-', StringComparison.Ordinal) && SplitHyphenated(body, words[i], output))
+            if (NotNames.Has(token) || token.Contains('-') && SplitHyphenated(body, words[i], output))
             {
                 Flush(body, words, ref chunkStart, i, personCue, output);
                 i++;
@@ -185,33 +185,31 @@ internal static class RuleEntityFinder
 
     private static bool IsPlainNameWord(string body, TextSpan word)
     {
-        var text = Text(body, word);
-        return !IsAcronym(text) && !Gazetteer.Locations.Contains(text) && !Gazetteer.Organizations.Contains(text)
-            && !Gazetteer.OrganizationHeads.Contains(text) && !Gazetteer.LocationSuffixes.Contains(text);
+        var text = Word(body, word);
+        return !IsAcronym(text) && !Gazetteer.Locations.Has(text) && !Gazetteer.Organizations.Has(text)
+            && !Gazetteer.OrganizationHeads.Has(text) && !Gazetteer.LocationSuffixes.Has(text);
     }
 
     private static string? Classify(string body, List<TextSpan> words, int start, int end, bool personCue)
     {
         var count = end - start;
-        var first = Text(body, words[start]);
+        var first = Word(body, words[start]);
         if (personCue)
             return EntityTypes.Person;
-        if (count == 1 && Gazetteer.CommonAcronyms.Contains(first))
+        if (count == 1 && Gazetteer.CommonAcronyms.Has(first))
             return null;
         if (count == 1 && IsAcronym(first))
             return first.Length >= 2 ? EntityTypes.Organization : null;
-        var before = start > 0 ? Text(body, words[start - 1]) : null;
-        var after = end < words.Count ? Text(body, words[end]) : null;
-        var lastWord = Text(body, words[end - 1]);
-        if (Gazetteer.OrganizationHeads.Contains(lastWord))
+        var lastWord = Word(body, words[end - 1]);
+        if (Gazetteer.OrganizationHeads.Has(lastWord))
             return count == 1 ? null : EntityTypes.Organization;
-        if (Gazetteer.LocationSuffixes.Contains(lastWord) && count > 1)
+        if (Gazetteer.LocationSuffixes.Has(lastWord) && count > 1)
             return EntityTypes.Location;
-        if (before is not null && LocationPrepositions.Contains(before))
+        if (start > 0 && LocationPrepositions.Has(body, words[start - 1]))
             return EntityTypes.Location;
-        if (after is not null && SaidVerbs.Contains(after))
+        if (end < words.Count && SaidVerbs.Has(body, words[end]))
             return EntityTypes.Person;
-        if (before is not null && SaidVerbs.Contains(before))
+        if (start > 0 && SaidVerbs.Has(body, words[start - 1]))
             return EntityTypes.Person;
         return count >= 2 ? EntityTypes.Person : EntityMerger.Unknown;
     }
@@ -222,8 +220,8 @@ internal static class RuleEntityFinder
         // but a person after a title inside the run ("Menteri Luar Negeri Retno Marsudi") is left out by the cue check.
         for (var i = start + 1; i < end; i++)
         {
-            var token = Text(body, words[i]);
-            if (Gazetteer.PersonCues.Contains(token) && !Gazetteer.OrganizationHeads.Contains(token))
+            var token = Word(body, words[i]);
+            if (Gazetteer.PersonCues.Has(token) && !Gazetteer.OrganizationHeads.Has(token))
                 return i;
         }
         return end;
@@ -247,18 +245,17 @@ internal static class RuleEntityFinder
             var span = body.AsSpan(words[start].Start, words[start + n - 1].End - words[start].Start);
             if (!IsSingleSpaced(span))
                 continue;
-            var candidate = span.ToString();
-            if (Gazetteer.Locations.Contains(candidate))
+            if (Gazetteer.Locations.Has(span))
             {
                 type = EntityTypes.Location;
                 return n;
             }
-            if (Gazetteer.Organizations.Contains(candidate))
+            if (Gazetteer.Organizations.Has(span))
             {
                 type = EntityTypes.Organization;
                 return n;
             }
-            if (Gazetteer.People.Contains(candidate))
+            if (Gazetteer.People.Has(span))
             {
                 type = EntityTypes.Person;
                 return n;
@@ -274,8 +271,8 @@ internal static class RuleEntityFinder
         var dash = text.IndexOf('-');
         if (dash <= 0 || dash == text.Length - 1)
             return false;
-        var left = text[..dash].ToString();
-        var right = text[(dash + 1)..].ToString();
+        var left = text[..dash];
+        var right = text[(dash + 1)..];
         var leftType = KnownType(left);
         var rightType = KnownType(right);
         if (leftType is null || rightType is null)
@@ -285,9 +282,9 @@ internal static class RuleEntityFinder
         return true;
     }
 
-    private static string? KnownType(string name) =>
-        Gazetteer.Locations.Contains(name) ? EntityTypes.Location
-        : Gazetteer.Organizations.Contains(name) ? EntityTypes.Organization
+    private static string? KnownType(ReadOnlySpan<char> name) =>
+        Gazetteer.Locations.Has(name) ? EntityTypes.Location
+        : Gazetteer.Organizations.Has(name) ? EntityTypes.Organization
         : null;
 
     private static void Emit(string body, List<TextSpan> words, int start, int end, string type, List<EntityMention> output)
@@ -306,7 +303,7 @@ internal static class RuleEntityFinder
         return char.IsUpper(c);
     }
 
-    private static bool IsAcronym(string token)
+    private static bool IsAcronym(ReadOnlySpan<char> token)
     {
         var letters = 0;
         foreach (var c in token)
@@ -335,5 +332,17 @@ internal static class RuleEntityFinder
 
     private static bool IsSingleSpaced(ReadOnlySpan<char> span) => !span.Contains("  ", StringComparison.Ordinal);
 
-    private static string Text(string body, TextSpan word) => body.Substring(word.Start, word.Length);
+    private static ReadOnlySpan<char> Word(string body, TextSpan word) => body.AsSpan(word.Start, word.Length);
+
+    /// <summary>Lower-cases on the stack: this runs for the first word of every sentence.</summary>
+    private static bool IsLowerCasedStopWord(ReadOnlySpan<char> word)
+    {
+        // No stop word is this long; the check spares a long first word a buffer.
+        const int LongestStopWord = 32;
+        if (word.Length > LongestStopWord)
+            return false;
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
+        return StopWords.IsStopWord(lower);
+    }
 }

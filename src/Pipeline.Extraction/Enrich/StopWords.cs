@@ -32,7 +32,7 @@ internal static class StopWords
     public static readonly FrozenSet<string> Spanish = Set("el la los las y es una del para en que por con no se su al");
     public static readonly FrozenSet<string> Dutch = Set("de het een en is van niet met op voor dat zijn er aan ook");
 
-    public static bool IsStopWord(string lowerWord) => Indonesian.Contains(lowerWord) || English.Contains(lowerWord);
+    public static bool IsStopWord(ReadOnlySpan<char> lowerWord) => Indonesian.Has(lowerWord) || English.Has(lowerWord);
 
     private static FrozenSet<string> Set(string words) =>
         words.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);

@@ -1,3 +1,5 @@
+using Pipeline.Ner;
+
 namespace Pipeline.Extraction.Enrich;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace Pipeline.Extraction.Enrich;
 /// </summary>
 internal static class TaggerTokens
 {
-    public static void Split(string text, int start, int end, List<TextSpan> tokens)
+    public static void Split(string text, int start, int end, List<TokenSpan> tokens)
     {
         var i = start;
         while (i < end)
@@ -27,19 +29,19 @@ internal static class TaggerTokens
     }
 
     /// <summary>One run without white space: leading and trailing marks come off one by one, the core stays whole.</summary>
-    private static void SplitChunk(string text, int start, int end, List<TextSpan> tokens)
+    private static void SplitChunk(string text, int start, int end, List<TokenSpan> tokens)
     {
         while (start < end && IsOpening(text[start]) && end - start > 1)
         {
-            tokens.Add(new TextSpan(start, 1));
+            tokens.Add(new TokenSpan(start, 1));
             start++;
         }
         var coreEnd = end;
         while (coreEnd > start + 1 && IsClosing(text[coreEnd - 1]))
             coreEnd--;
-        tokens.Add(new TextSpan(start, coreEnd - start));
+        tokens.Add(new TokenSpan(start, coreEnd - start));
         for (var k = coreEnd; k < end; k++)
-            tokens.Add(new TextSpan(k, 1));
+            tokens.Add(new TokenSpan(k, 1));
     }
 
     private static bool IsOpening(char c) => c is '(' or '[' or '{' or '"' or '“' or '‘' or '\'' or '«';

@@ -19,6 +19,22 @@ internal static class FeatureExtractor
             TokenAnalyzer.Analyze(tokens[i], ref infos[i]);
         }
 
+        MarkContext(infos, gazetteer);
+    }
+
+    /// <summary>The same for tokens given as positions in <paramref name="text"/>.</summary>
+    public static void AnalyzeTokens(ReadOnlySpan<char> text, ReadOnlySpan<TokenSpan> tokens, Span<TokenInfo> infos, Gazetteer gazetteer)
+    {
+        for (var i = 0; i < infos.Length; i++)
+        {
+            TokenAnalyzer.Analyze(text.Slice(tokens[i].Start, tokens[i].Length), ref infos[i]);
+        }
+
+        MarkContext(infos, gazetteer);
+    }
+
+    private static void MarkContext(Span<TokenInfo> infos, Gazetteer gazetteer)
+    {
         gazetteer.Mark(infos);
         MarkCapitalisedRuns(infos);
     }

@@ -7,9 +7,8 @@ internal static class TokenAnalyzer
     public static readonly TokenInfo BeginPadding = Padding(0xB05B05B05UL);
     public static readonly TokenInfo EndPadding = Padding(0xE05E05E05UL);
 
-    public static void Analyze(string token, ref TokenInfo info)
+    public static void Analyze(ReadOnlySpan<char> span, ref TokenInfo info)
     {
-        var span = token.AsSpan();
         var word = FeatureHash.Start;
         var shape = FeatureHash.Start;
         var shortShape = FeatureHash.Start;

@@ -1,4 +1,5 @@
 using Pipeline.Extraction.Enrich;
+using Pipeline.Ner;
 
 namespace Pipeline.Extraction.Tests.Enrich;
 
@@ -6,7 +7,7 @@ public sealed class TaggerTokensTests
 {
     private static List<string> Tokens(string text)
     {
-        var spans = new List<TextSpan>();
+        var spans = new List<TokenSpan>();
         TaggerTokens.Split(text, 0, text.Length, spans);
         return spans.ConvertAll(s => text.Substring(s.Start, s.Length));
     }
@@ -30,8 +31,8 @@ public sealed class TaggerTokensTests
     public void Lone_marks_and_offsets_into_the_text_are_kept()
     {
         const string text = "  lagu - lagu ,.";
-        var spans = new List<TextSpan>();
+        var spans = new List<TokenSpan>();
         TaggerTokens.Split(text, 2, text.Length, spans);
-        Assert.Equal([new TextSpan(2, 4), new TextSpan(7, 1), new TextSpan(9, 4), new TextSpan(14, 1), new TextSpan(15, 1)], spans);
+        Assert.Equal([new TokenSpan(2, 4), new TokenSpan(7, 1), new TokenSpan(9, 4), new TokenSpan(14, 1), new TokenSpan(15, 1)], spans);
     }
 }
