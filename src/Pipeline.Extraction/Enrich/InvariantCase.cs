@@ -13,7 +13,8 @@ internal static class InvariantCase
     public static string ToUpper(string text) =>
         string.Create(text.Length, text, static (destination, source) => ToUpper(source, destination));
 
-    private static void ToUpper(ReadOnlySpan<char> source, Span<char> destination)
+    /// <summary>Upper-cases <paramref name="source"/> into <paramref name="destination"/>, which must be as long.</summary>
+    public static void ToUpper(ReadOnlySpan<char> source, Span<char> destination)
     {
         var at = 0;
         while (at < source.Length)

@@ -37,9 +37,11 @@ internal static class RuleEntityFinder
 
     public static void Find(string body, List<TextSpan> sentences, List<EntityMention> output)
     {
+        var words = new List<TextSpan>(64);
         foreach (var sentence in sentences)
         {
-            var words = TextSpans.Words(body, sentence.Start, sentence.End);
+            words.Clear();
+            TextSpans.Words(body, sentence.Start, sentence.End, words);
             FindInSentence(body, words, output);
         }
     }

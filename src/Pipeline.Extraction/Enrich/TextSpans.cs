@@ -14,6 +14,13 @@ internal static class TextSpans
         if (end < 0)
             end = text.Length;
         var words = new List<TextSpan>(Math.Max(16, (end - start) / 6));
+        Words(text, start, end, words);
+        return words;
+    }
+
+    /// <summary>Appends the words of <c>text[start..end]</c> to <paramref name="words"/>, for callers that reuse one list.</summary>
+    public static void Words(string text, int start, int end, List<TextSpan> words)
+    {
         var i = start;
         while (i < end)
         {
@@ -27,7 +34,6 @@ internal static class TextSpans
                 i++;
             words.Add(new TextSpan(s, i - s));
         }
-        return words;
     }
 
     public static int CountWords(ReadOnlySpan<char> text)
