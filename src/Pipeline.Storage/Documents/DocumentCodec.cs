@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using K4os.Compression.LZ4;
@@ -11,8 +12,24 @@ namespace Pipeline.Storage.Documents;
 /// </summary>
 public static class DocumentCodec
 {
-    public static byte[] PackArticle(Article article) =>
-        LZ4Pickler.Pickle(JsonSerializer.SerializeToUtf8Bytes(article, StorageJsonContext.Default.Article), LZ4Level.L00_FAST);
+    /// <summary>A buffer grown past this by an unusually long article is let go rather than kept by its thread.</summary>
+    private const int LargestKeptBuffer = 1024 * 1024;
+
+    /// <summary>The JSON is written into a buffer kept per thread: only the compressed bytes are a new array.</summary>
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _json;
+
+    public static byte[] PackArticle(Article article)
+    {
+        var json = _json ??= new ArrayBufferWriter<byte>(64 * 1024);
+        json.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(json))
+            JsonSerializer.Serialize(writer, article, StorageJsonContext.Default.Article);
+        var packed = LZ4Pickler.Pickle(json.WrittenSpan, LZ4Level.L00_FAST);
+        if (json.Capacity > LargestKeptBuffer)
+            _json = null;
+        return packed;
+    }
 
     public static Article UnpackArticle(byte[] packed) =>
         JsonSerializer.Deserialize(LZ4Pickler.Unpickle(packed), StorageJsonContext.Default.Article)
