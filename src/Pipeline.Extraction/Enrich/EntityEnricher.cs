@@ -16,7 +16,8 @@ internal sealed class EntityEnricher(IEntityTagger? tagger)
 {
     public List<Entity> Find(string body, List<TextSpan> sentences)
     {
-        var rules = new List<EntityMention>();
+        // A news article has dozens of mentions: start big enough that the lists rarely grow.
+        var rules = new List<EntityMention>(64);
         RuleEntityFinder.Find(body, sentences, rules);
         if (tagger is null)
             return EntityMerger.Merge(body, rules);
@@ -44,7 +45,15 @@ internal sealed class EntityEnricher(IEntityTagger? tagger)
             if (name.Start < m.End && m.Start < name.End && (m.Start < name.Start || m.End > name.End))
                 return;
         }
-        mentions.RemoveAll(m => m.Start >= name.Start && m.End <= name.End);
+        // By hand rather than RemoveAll: a lambda capturing the name would be allocated for every gazetteer name.
+        var kept = 0;
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.Start < name.Start || m.End > name.End)
+                mentions[kept++] = m;
+        }
+        mentions.RemoveRange(kept, mentions.Count - kept);
         mentions.Add(name);
     }
 
@@ -70,7 +79,7 @@ internal sealed class EntityEnricher(IEntityTagger? tagger)
     /// <summary>Tags each sentence in the tokens the model was trained on and maps the spans back to body offsets.</summary>
     private List<EntityMention> Tag(string body, List<TextSpan> sentences)
     {
-        var found = new List<EntityMention>();
+        var found = new List<EntityMention>(64);
         var tokens = new List<TokenSpan>(64);
         var tagged = new List<TaggedSpan>();
         foreach (var sentence in sentences)

@@ -66,11 +66,22 @@ public sealed class IndexedDocument
         foreach (var name in names)
         {
             // Control characters carry no meaning in a name and would break the stores' list encodings.
-            var clean = string.Concat(name.Where(c => !char.IsControl(c))).Trim();
+            var clean = (HasControlCharacter(name) ? string.Concat(name.Where(c => !char.IsControl(c))) : name).Trim();
             if (Key(clean) is { } key && seen.Add(key))
                 result.Add(clean);
         }
 
         return result;
+    }
+
+    private static bool HasControlCharacter(string name)
+    {
+        foreach (var c in name)
+        {
+            if (char.IsControl(c))
+                return true;
+        }
+
+        return false;
     }
 }
