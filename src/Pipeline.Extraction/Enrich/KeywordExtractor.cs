@@ -10,17 +10,42 @@ internal static class KeywordExtractor
 {
     private const int MaxWordLength = 48;
 
+    /// <summary>Past this many distinct words an article's tables are let go rather than kept by the thread.</summary>
+    private const int LargestKeptTable = 4096;
+
+    /// <summary>The tables of one extraction, kept per thread and cleared for the next: most articles fit the last one's.</summary>
+    [ThreadStatic]
+    private static Tables? _tables;
+
     public static List<string> Extract(string body, List<TextSpan> words, string title, List<Entity> entities, int count)
     {
-        var scores = new Dictionary<string, double>(words.Count / 2, StringComparer.Ordinal);
+        var tables = _tables ?? new Tables();
+        _tables = null;
+        try
+        {
+            return Extract(body, words, title, entities, count, tables);
+        }
+        finally
+        {
+            if (tables.Scores.Count <= LargestKeptTable)
+            {
+                tables.Clear();
+                _tables = tables;
+            }
+        }
+    }
+
+    private static List<string> Extract(string body, List<TextSpan> words, string title, List<Entity> entities, int count, Tables tables)
+    {
+        var scores = tables.Scores;
         var wordScores = scores.GetAlternateLookup<ReadOnlySpan<char>>();
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        var titleWords = new HashSet<string>(StringComparer.Ordinal);
+        var names = tables.Names;
+        var titleWords = tables.TitleWords;
         foreach (var w in TextSpans.Words(title))
             titleWords.Add(title.Substring(w.Start, w.Length).ToLowerInvariant());
         var inTitle = titleWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
-        var covered = new HashSet<int>();
+        var covered = tables.Covered;
         foreach (var entity in entities)
         {
             if (entity.Mentions.Count == 0)
@@ -45,7 +70,8 @@ internal static class KeywordExtractor
             wordScores[token] = wordScores.TryGetValue(token, out var score) ? score + weight : weight;
         }
 
-        var ranked = new List<KeyValuePair<string, double>>(scores);
+        var ranked = tables.Ranked;
+        ranked.AddRange(scores);
         ranked.Sort(static (a, b) => b.Value != a.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key, b.Key));
         var result = new List<string>(count);
         foreach (var (key, score) in ranked)
@@ -55,5 +81,23 @@ internal static class KeywordExtractor
             result.Add(names.GetValueOrDefault(key, key));
         }
         return result;
+    }
+
+    private sealed class Tables
+    {
+        public Dictionary<string, double> Scores { get; } = new(512, StringComparer.Ordinal);
+        public Dictionary<string, string> Names { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> TitleWords { get; } = new(StringComparer.Ordinal);
+        public HashSet<int> Covered { get; } = [];
+        public List<KeyValuePair<string, double>> Ranked { get; } = new(512);
+
+        public void Clear()
+        {
+            Scores.Clear();
+            Names.Clear();
+            TitleWords.Clear();
+            Covered.Clear();
+            Ranked.Clear();
+        }
     }
 }
