@@ -22,6 +22,25 @@ public sealed class KeywordSummaryTests
     }
 
     [Fact]
+    public void Keywords_owe_nothing_to_the_article_extracted_before_on_the_same_thread()
+    {
+        const string other = """
+            Gempa Mengguncang Pulau Lombok
+            Gempa berkekuatan 5,2 mengguncang Lombok pada Selasa pagi.
+            Warga Lombok berlarian keluar rumah ketika gempa terasa kuat.
+            Petugas memeriksa gedung sekolah setelah gempa mereda.
+            """;
+        var first = Extract.Text(Article).Keywords;
+
+        var between = Extract.Text(other).Keywords;
+        var again = Extract.Text(Article).Keywords;
+
+        Assert.Contains("gempa", between);
+        Assert.Equal(first, again);
+        Assert.DoesNotContain("gempa", again);
+    }
+
+    [Fact]
     public void Summary_is_made_of_whole_sentences_of_the_body_in_order()
     {
         var article = Extract.Text(Article);
