@@ -18,46 +18,58 @@ internal static class EntityMerger
         var fullNames = new List<string>();
         foreach (var m in mentions)
         {
-            if (m.Type == EntityTypes.Person && body.AsSpan(m.Start, m.Length).Contains(' ') && !fullNames.Contains(Text(body, m)))
-                fullNames.Add(Text(body, m));
+            var text = body.AsSpan(m.Start, m.Length);
+            if (m.Type == EntityTypes.Person && text.Contains(' ') && !Contains(fullNames, text))
+                fullNames.Add(text.ToString());
         }
 
+        // Groups are found by the mention's text without copying it; a mention whose text is its entity's name (most
+        // of them) shares the name's string.
         var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
-        var order = new List<string>();
+        var groupsByText = groups.GetAlternateLookup<ReadOnlySpan<char>>();
+        var order = new List<Group>();
         foreach (var m in mentions)
         {
-            var text = Text(body, m);
+            var text = body.AsSpan(m.Start, m.Length);
             var type = m.Type;
-            var name = text;
+            string? fullName = null;
             // A tagger may type a lone surname by its context ("Stoltenberg" as a place after "di"); once the article
             // has named the person in full, the surname is that person unless it is itself a known place or organisation.
-            if (!text.Contains(' ', StringComparison.Ordinal) && !IsGazetteerName(text) && FullNameOf(text, fullNames) is { } full)
+            if (!text.Contains(' ') && !IsGazetteerName(text) && FullNameOf(text, fullNames) is { } full)
             {
-                name = full;
+                fullName = full;
                 type = EntityTypes.Person;
             }
             if (type == Unknown)
                 continue;
-            if (!groups.TryGetValue(name, out var group))
+            if (!(fullName is null ? groupsByText.TryGetValue(text, out var group) : groups.TryGetValue(fullName, out group)))
             {
-                group = new Group();
-                groups[name] = group;
-                order.Add(name);
+                group = new Group(fullName ?? text.ToString());
+                groups[group.Name] = group;
+                order.Add(group);
             }
-            group.Add(new Mention(text, m.Start, m.Length), type);
+            var mentionText = text.SequenceEqual(group.Name) ? group.Name : text.ToString();
+            group.Add(new Mention(mentionText, m.Start, m.Length), type);
         }
 
         var entities = new List<Entity>(order.Count);
-        foreach (var name in order)
-        {
-            var group = groups[name];
-            entities.Add(new Entity(name, group.MajorityType(), group.Mentions));
-        }
+        foreach (var group in order)
+            entities.Add(new Entity(group.Name, group.MajorityType(), group.Mentions));
         return entities;
     }
 
+    private static bool Contains(List<string> names, ReadOnlySpan<char> text)
+    {
+        foreach (var name in names)
+        {
+            if (text.SequenceEqual(name))
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>The one full name whose first or last word is this token; null when none or several fit.</summary>
-    private static string? FullNameOf(string token, List<string> fullNames)
+    private static string? FullNameOf(ReadOnlySpan<char> token, List<string> fullNames)
     {
         string? found = null;
         foreach (var full in fullNames)
@@ -74,20 +86,29 @@ internal static class EntityMerger
         return found;
     }
 
-    private static bool IsGazetteerName(string text) => Gazetteer.Locations.Contains(text) || Gazetteer.Organizations.Contains(text);
+    private static bool IsGazetteerName(ReadOnlySpan<char> text) => Gazetteer.Locations.Has(text) || Gazetteer.Organizations.Has(text);
 
-    private static string Text(string body, EntityMention m) => body.Substring(m.Start, m.Length);
-
-    private sealed class Group
+    private sealed class Group(string name)
     {
-        private readonly Dictionary<string, int> _typeVotes = new(StringComparer.Ordinal);
+        // Votes in the order types were first seen, so a tie goes to the earliest, as it always has.
+        private readonly List<(string Type, int Count)> _typeVotes = new(2);
+
+        public string Name { get; } = name;
 
         public List<Mention> Mentions { get; } = [];
 
         public void Add(Mention mention, string type)
         {
             Mentions.Add(mention);
-            _typeVotes[type] = _typeVotes.GetValueOrDefault(type) + 1;
+            for (var i = 0; i < _typeVotes.Count; i++)
+            {
+                if (_typeVotes[i].Type == type)
+                {
+                    _typeVotes[i] = (type, _typeVotes[i].Count + 1);
+                    return;
+                }
+            }
+            _typeVotes.Add((type, 1));
         }
 
         public string MajorityType()
