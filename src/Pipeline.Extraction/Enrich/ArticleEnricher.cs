@@ -7,12 +7,23 @@ namespace Pipeline.Extraction.Enrich;
 /// <summary>Turns what a format reader found into the finished <see cref="Article"/>: every field computed from the body.</summary>
 internal sealed class ArticleEnricher(ExtractionOptions options, IEntityTagger? tagger)
 {
+    /// <summary>A word list grown past this by an unusually long article is let go rather than kept by its thread.</summary>
+    private const int LargestKeptWordList = 64 * 1024;
+
+    /// <summary>The body's words, a list kept per thread: it is only read while the article is enriched.</summary>
+    [ThreadStatic]
+    private static List<TextSpan>? _words;
+
     private readonly EntityEnricher _entities = new(tagger);
 
     public Article Enrich(ParsedDocument doc, SourceFile source, DateTimeOffset referenceDate)
     {
         var body = string.Join(Article.ParagraphSeparator, doc.Paragraphs);
-        var words = TextSpans.Words(body);
+        var words = _words ??= new List<TextSpan>(1024);
+        words.Clear();
+        TextSpans.Words(body, 0, body.Length, words);
+        if (words.Capacity > LargestKeptWordList)
+            _words = null;
         if (words.Count == 0)
         {
             throw new ExtractionRejectedException(

@@ -89,12 +89,14 @@ internal static partial class QuoteFinder
         string? pronounReferent, out bool attributed)
     {
         attributed = false;
-        var pronoun = PronounAttribution().Match(after.ToString());
-        if (pronoun.Success)
+        // Matching on the span costs no string; only a named speaker, whose group is needed, is matched on one.
+        if (PronounAttribution().IsMatch(after))
         {
             attributed = true;
             return pronounReferent;
         }
+        if (!NamedAttribution().IsMatch(after))
+            return null;
         var named = NamedAttribution().Match(after.ToString());
         if (named.Success)
         {
