@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pipeline.Contracts;
 using Pipeline.Ingest.Tests.Support;
@@ -68,6 +69,25 @@ public sealed class WorkFolderLimitTests : IDisposable
     }
 
     [Fact]
+    public async Task A_folder_full_longer_than_the_patience_is_warned_about_once_and_its_end_is_told()
+    {
+        var work = Directory.CreateDirectory(_temp.Combine("work")).FullName;
+        File.WriteAllText(Path.Combine(work, "a.txt"), "a");
+        var log = new RecordingLogger();
+        using var limit = new WorkFolderLimit(work, 1, Poll, TimeSpan.FromMilliseconds(100), log, TimeProvider.System);
+
+        // Several short waits, as passes make them: the spell counts from the first.
+        for (var i = 0; i < 8; i++)
+            Assert.Null(await limit.WaitForRoomAsync(Poll * 3, CancellationToken.None));
+        File.Delete(Path.Combine(work, "a.txt"));
+        using (await limit.WaitForRoomAsync(Poll * 3, CancellationToken.None))
+        {
+        }
+
+        Assert.Equal([LogLevel.Warning, LogLevel.Information], log.Levels);
+    }
+
+    [Fact]
     public async Task While_the_work_folder_is_full_the_sweep_still_republishes_what_got_stuck()
     {
         await using var host = await IngestTestHost.StartAsync(new Dictionary<string, string?>
@@ -108,6 +128,18 @@ public sealed class WorkFolderLimitTests : IDisposable
 
         await Eventually.WaitUntilAsync(() => Received(host).Count == 5, Eventually.DefaultTimeout, "the rest of the burst is published once the first files are stored");
         Assert.Empty(Directory.EnumerateFiles(host.Inbox("burst")));
+    }
+
+    private sealed class RecordingLogger : ILogger
+    {
+        public List<LogLevel> Levels { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Levels.Add(logLevel);
     }
 
     private static List<ArticleReceived> Received(IngestTestHost host) =>

@@ -39,6 +39,13 @@ internal sealed class WorkFolderLimit(string workFolder, int limit, TimeSpan pol
                 _estimate = CountFiles();
             if (_estimate >= limit && !await WaitUntilBelowLimitAsync(maxWait, cancellationToken))
                 return null;
+            if (_fullSince is not null)
+            {
+                // The full spell is over, however many passes it took.
+                if (_warned)
+                    logger.WorkFolderHasRoom(_estimate, limit);
+                (_fullSince, _warned) = (null, false);
+            }
             _estimate++;
             Interlocked.Increment(ref _claiming);
             return new ClaimTicket(this);
@@ -68,9 +75,6 @@ internal sealed class WorkFolderLimit(string workFolder, int limit, TimeSpan pol
             _estimate = CountFiles();
         }
 
-        if (_warned)
-            logger.WorkFolderHasRoom(_estimate, limit);
-        (_fullSince, _warned) = (null, false);
         return true;
     }
 
