@@ -80,7 +80,7 @@ public class IngestHarnessTests
         host.Drop("desk/雅加达 news.txt", "Stored article");
         var received = (await host.PublishedAsync<ArticleReceived>(m => m.Source.Path == "desk/雅加达 news.txt")).Context.Message;
 
-        await host.Harness.Bus.Publish(Indexed(received));
+        await host.Harness.Bus.Publish(StageAnswers.Indexed(received));
 
         var archived = Path.Combine(host.Options.ArchiveFolder, "desk", "雅加达 news.txt");
         await Eventually.WaitUntilAsync(() => File.Exists(archived), Eventually.DefaultTimeout, "the file is archived under its dropped path");
@@ -95,7 +95,7 @@ public class IngestHarnessTests
         await using var host = await IngestTestHost.StartAsync();
         host.Drop("desk/daftar.json", """[{"title": "a", "body": "satu"}, {"title": "b", "body": "dua"}, {"title": "c", "body": "tiga"}]""");
         var received = (await host.PublishedAsync<ArticleReceived>(m => m.Source.Path == "desk/daftar.json")).Context.Message;
-        var items = Enumerable.Range(0, 3).Select(i => Indexed(received) with
+        var items = Enumerable.Range(0, 3).Select(i => StageAnswers.Indexed(received) with
         {
             DocumentId = DocumentIds.ForItem(received.Source.Sha256, i),
             Source = received.Source.ForItem(i),
@@ -132,7 +132,7 @@ public class IngestHarnessTests
         host.Drop("gone.txt", "Stored then deleted");
         var received = (await host.PublishedAsync<ArticleReceived>(m => m.Source.Path == "gone.txt")).Context.Message;
 
-        await host.Harness.Bus.Publish(Indexed(received));
+        await host.Harness.Bus.Publish(StageAnswers.Indexed(received));
 
         await Eventually.WaitUntilAsync(() => host.Services.GetRequiredService<IngestLedger>().FindAsync(received.CorrelationId).Result?.State == ClaimState.Stored, Eventually.DefaultTimeout, "the ledger records the file as stored");
         await Eventually.WaitUntilAsync(() => !Directory.EnumerateFileSystemEntries(host.Options.WorkFolder).Any(), Eventually.DefaultTimeout, "the work folder is empty");
@@ -174,7 +174,7 @@ public class IngestHarnessTests
         await using var host = await IngestTestHost.StartAsync();
         host.Drop("kept.txt", "Stored first");
         var received = (await host.PublishedAsync<ArticleReceived>(m => m.Source.Path == "kept.txt")).Context.Message;
-        await host.Harness.Bus.Publish(Indexed(received));
+        await host.Harness.Bus.Publish(StageAnswers.Indexed(received));
         var archived = Path.Combine(host.Options.ArchiveFolder, "kept.txt");
         await Eventually.WaitUntilAsync(() => File.Exists(archived), Eventually.DefaultTimeout, "the file is archived");
 
@@ -207,8 +207,8 @@ public class IngestHarnessTests
         var ledger = host.Services.GetRequiredService<IngestLedger>();
         Assert.Equal(first.CorrelationId, (await ledger.FindAsync(second.CorrelationId))!.DuplicateOf);
 
-        await host.Harness.Bus.Publish(Indexed(first));
-        await host.Harness.Bus.Publish(Indexed(second) with { Created = false });
+        await host.Harness.Bus.Publish(StageAnswers.Indexed(first));
+        await host.Harness.Bus.Publish(StageAnswers.Indexed(second) with { Created = false });
 
         await Eventually.WaitUntilAsync(() => File.Exists(Path.Combine(host.Options.ArchiveFolder, "first.txt"))
                                           && File.Exists(Path.Combine(host.Options.ArchiveFolder, "second copy.txt")), Eventually.DefaultTimeout, "both files are archived");
@@ -223,7 +223,7 @@ public class IngestHarnessTests
         {
             host.Drop("daily.txt", text);
             var received = (await host.PublishedAsync<ArticleReceived>(m => m.Source.Sha256 == Sha256Hex(text))).Context.Message;
-            await host.Harness.Bus.Publish(Indexed(received));
+            await host.Harness.Bus.Publish(StageAnswers.Indexed(received));
             await Eventually.WaitUntilAsync(() => !Directory.EnumerateFileSystemEntries(host.Options.WorkFolder).Any(), Eventually.DefaultTimeout, "the work folder is empty");
         }
 
@@ -272,14 +272,4 @@ public class IngestHarnessTests
         Assert.Equal(count, paths.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(count, paths.Count);
     }
-
-    private static ArticleIndexed Indexed(ArticleReceived received) => new()
-    {
-        DocumentId = received.DocumentId,
-        CorrelationId = received.CorrelationId,
-        Source = received.Source,
-        DroppedAt = received.DroppedAt,
-        Created = true,
-        Stages = [received.Ingested],
-    };
 }

@@ -124,7 +124,7 @@ public sealed class WorkFolderLimitTests : IDisposable
         Assert.Equal(2, Directory.EnumerateFiles(host.Inbox("burst")).Count());
 
         foreach (var received in Received(host))
-            await host.Harness.Bus.Publish(Indexed(received));
+            await host.Harness.Bus.Publish(StageAnswers.Indexed(received));
 
         await Eventually.WaitUntilAsync(() => Received(host).Count == 5, Eventually.DefaultTimeout, "the rest of the burst is published once the first files are stored");
         Assert.Empty(Directory.EnumerateFiles(host.Inbox("burst")));
@@ -144,14 +144,4 @@ public sealed class WorkFolderLimitTests : IDisposable
 
     private static List<ArticleReceived> Received(IngestTestHost host) =>
         host.Harness.Published.Select<ArticleReceived>().Select(m => m.Context.Message).ToList();
-
-    private static ArticleIndexed Indexed(ArticleReceived received) => new()
-    {
-        DocumentId = received.DocumentId,
-        CorrelationId = received.CorrelationId,
-        Source = received.Source,
-        DroppedAt = received.DroppedAt,
-        Created = true,
-        Stages = [received.Ingested],
-    };
 }
