@@ -19,20 +19,12 @@ internal static class KeywordExtractor
 
     public static List<string> Extract(string body, List<TextSpan> words, string title, List<Entity> entities, int count)
     {
-        var tables = _tables ?? new Tables();
-        _tables = null;
-        try
-        {
-            return Extract(body, words, title, entities, count, tables);
-        }
-        finally
-        {
-            if (tables.Scores.Count <= LargestKeptTable)
-            {
-                tables.Clear();
-                _tables = tables;
-            }
-        }
+        var tables = _tables ??= new Tables();
+        tables.Clear();
+        var keywords = Extract(body, words, title, entities, count, tables);
+        if (tables.Scores.Count > LargestKeptTable)
+            _tables = null;
+        return keywords;
     }
 
     private static List<string> Extract(string body, List<TextSpan> words, string title, List<Entity> entities, int count, Tables tables)

@@ -97,14 +97,9 @@ internal static partial class QuoteFinder
         }
         if (!NamedAttribution().IsMatch(after))
             return null;
-        var named = NamedAttribution().Match(after.ToString());
-        if (named.Success)
-        {
-            attributed = true;
-            var group = named.Groups["name"];
-            return Resolve(offset + group.Index, group.Value, entities);
-        }
-        return null;
+        attributed = true;
+        var name = NamedAttribution().Match(after.ToString()).Groups["name"];
+        return Resolve(offset + name.Index, name.Value, entities);
     }
 
     /// <summary>"Stoltenberg said: “...”": the last person named in the sentence before the quote, when it ends in a colon.</summary>
