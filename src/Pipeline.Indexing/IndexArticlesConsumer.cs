@@ -67,6 +67,6 @@ public sealed partial class IndexArticlesConsumer(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Stored {SourcePath} (new: {Created}) {LatencyMs:F0} ms after it was dropped")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Stored {SourcePath} (new: {Created}) {LatencyMs:F0} ms after it was dropped")]
     private partial void LogStored(string sourcePath, bool created, double latencyMs);
 }

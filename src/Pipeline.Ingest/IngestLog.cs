@@ -32,10 +32,10 @@ internal static partial class IngestLog
     [LoggerMessage(Level = LogLevel.Information, Message = "{SourcePath} has the same content as the earlier drop {EarlierCorrelationId}")]
     public static partial void SameContent(this ILogger logger, string sourcePath, Guid earlierCorrelationId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Published {SourcePath} ({SizeBytes} bytes, {MediaType}, {Transfer})")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Published {SourcePath} ({SizeBytes} bytes, {MediaType}, {Transfer})")]
     public static partial void Published(this ILogger logger, string sourcePath, long sizeBytes, string mediaType, string transfer);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Stored {SourcePath}; {StoredItems} of the file's {ItemCount} articles are stored, the file waits for the rest")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Stored {SourcePath}; {StoredItems} of the file's {ItemCount} articles are stored, the file waits for the rest")]
     public static partial void StoredItem(this ILogger logger, string sourcePath, int storedItems, int itemCount);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stored {SourcePath}: its claimed file is already gone (finished before, or claimed by a replica with another work folder)")]

@@ -114,5 +114,28 @@ public sealed class EmbeddedPipelineTests(ITestOutputHelper output) : IDisposabl
         Assert.Equal("Bandung", snippet.Substring(highlight.GetProperty("start").GetInt32(), highlight.GetProperty("length").GetInt32()));
     }
 
+    [Fact]
+    public async Task At_the_default_level_a_stored_file_gets_one_log_line_saying_where_it_went()
+    {
+        await using var run = ChildProcess.Start(PipelineHost.Options(
+            new Dictionary<string, string?>(), "run", "--data", _data, "--urls", "http://127.0.0.1:0") with
+        {
+            OnOutputLine = output.WriteLine,
+        });
+        var inbox = Path.Combine(_data, "inbox");
+        await Eventually.WaitUntilAsync(() => Directory.Exists(inbox), TimeSpan.FromSeconds(30), "run creates the inbox");
+
+        await File.WriteAllTextAsync(Path.Combine(inbox, "banjir.txt"), SampleArticles.FloodInSemarang);
+        await Eventually.WaitUntilAsync(
+            () => Directory.EnumerateFiles(Path.Combine(_data, "archive"), "*", SearchOption.AllDirectories).Any(),
+            TimeSpan.FromSeconds(60), "the stored file is archived");
+        await run.StopGracefullyAsync(TimeSpan.FromSeconds(20));
+
+        // Each stage's step is at Debug: at a thousand files a second, four lines per file drowned everything else.
+        var aboutTheFile = run.OutputLines.Where(line => line.Contains("banjir.txt", StringComparison.Ordinal)).ToList();
+        var line = Assert.Single(aboutTheFile);
+        Assert.Contains("archived as", line, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_data, recursive: true);
 }

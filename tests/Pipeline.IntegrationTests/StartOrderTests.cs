@@ -38,7 +38,8 @@ public sealed class StartOrderTests(ITestOutputHelper output) : IAsyncLifetime
         await Eventually.WaitUntilAsync(async ct => (await management.GetQueueAsync("pipeline-index", _broker.VirtualHost, ct))?.Messages == fileCount,
             Patience, "extracted articles wait in the index queue, which no index worker has declared yet");
 
-        var indexer = await StartWorkerAsync("index");
+        // Its line per stored article is at Debug; this test counts those lines.
+        var indexer = await StartWorkerAsync("index", new Dictionary<string, string?> { ["Serilog__MinimumLevel__Override__Pipeline"] = "Debug" });
         await using var reader = await StoreReader.OpenAsync("sqlite", _data);
         var store = reader.Store;
         await Eventually.WaitUntilAsync(async ct => await store.CountAsync(ct) == fileCount, Patience, "every article is stored");
@@ -57,8 +58,8 @@ public sealed class StartOrderTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(0, (await management.GetQueueAsync("pipeline-index_error", _broker.VirtualHost))?.Messages ?? 0);
     }
 
-    private Task<ChildProcess> StartWorkerAsync(string stage) =>
-        _workers.StartAsync(stage, ["--rabbitmq", _broker!.AmqpUri.ToString(), "--data", _data, "--urls", "http://127.0.0.1:0", "--store", "sqlite"]);
+    private Task<ChildProcess> StartWorkerAsync(string stage, IReadOnlyDictionary<string, string?>? environment = null) =>
+        _workers.StartAsync(stage, ["--rabbitmq", _broker!.AmqpUri.ToString(), "--data", _data, "--urls", "http://127.0.0.1:0", "--store", "sqlite"], environment);
 
     public async Task InitializeAsync() => _broker = await RabbitMqServer.StartAsync();
 

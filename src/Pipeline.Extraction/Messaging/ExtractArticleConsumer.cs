@@ -65,7 +65,7 @@ public sealed partial class ExtractArticleConsumer(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Extracted {SourcePath}: {Title} ({Language}, {WordCount} words)")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Extracted {SourcePath}: {Title} ({Language}, {WordCount} words)")]
     private partial void LogExtracted(string sourcePath, string title, string? language, int wordCount);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {SourcePath}: {Reason}")]
