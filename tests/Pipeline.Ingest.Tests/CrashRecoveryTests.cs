@@ -15,7 +15,8 @@ public class CrashRecoveryTests
     private static readonly DateTimeOffset DroppedAt = new(2026, 2, 1, 7, 0, 0, TimeSpan.Zero);
 
     /// <summary>Leaves a claimed file and its ledger row as a process killed at that point would.</summary>
-    private static async Task<Guid> LeaveClaimAsync(IServiceProvider services, string sourcePath, string content, ClaimState? state)
+    /// <param name="published">False: the row as the claim wrote it, before the publish recorded the hash.</param>
+    private static async Task<Guid> LeaveClaimAsync(IServiceProvider services, string sourcePath, string content, ClaimState? state, bool published = true)
     {
         var options = services.GetRequiredService<IOptions<IngestOptions>>().Value;
         var correlationId = Guid.NewGuid();
@@ -27,10 +28,10 @@ public class CrashRecoveryTests
             await services.GetRequiredService<IngestLedger>().SaveAsync(new ClaimRecord
             {
                 CorrelationId = correlationId,
-                Sha256 = sha,
-                DocumentId = DocumentIds.FromSha256Hex(sha),
+                Sha256 = published ? sha : null,
+                DocumentId = published ? DocumentIds.FromSha256Hex(sha) : null,
                 SourcePath = sourcePath,
-                MediaType = "text/plain",
+                MediaType = published ? "text/plain" : null,
                 SizeBytes = Encoding.UTF8.GetByteCount(content),
                 State = known,
                 DroppedAt = DroppedAt,
@@ -55,6 +56,23 @@ public class CrashRecoveryTests
         Assert.Equal(DroppedAt, message.DroppedAt);
         Assert.Equal("Half way through", Encoding.UTF8.GetString(message.Content!));
         Assert.Equal(DocumentIds.FromSha256Hex(DocumentIds.Sha256Hex("Half way through"u8)), message.DocumentId);
+    }
+
+    [Fact]
+    public async Task A_file_claimed_whose_publish_was_never_recorded_is_published_again_at_start()
+    {
+        // The most likely thing a kill leaves: the claim's row, written before the rename, and nothing after it.
+        var correlationId = Guid.Empty;
+        await using var host = await IngestTestHost.StartAsync(beforeStart: async services =>
+            correlationId = await LeaveClaimAsync(services, "desk/cut short.txt", "Killed mid-publish", ClaimState.Received, published: false));
+
+        var message = (await host.PublishedAsync<ArticleReceived>(m => m.CorrelationId == correlationId)).Context.Message;
+
+        Assert.Equal(DocumentIds.FromSha256Hex(DocumentIds.Sha256Hex("Killed mid-publish"u8)), message.DocumentId);
+        Assert.Equal("text/plain", message.Source.MediaType);
+        await Eventually.WaitUntilAsync(
+            async ct => await host.Services.GetRequiredService<IngestLedger>().FindAsync(correlationId, ct) is { State: ClaimState.Published, Sha256: not null },
+            Eventually.DefaultTimeout, "the republish is recorded with the file's hash");
     }
 
     [Fact]

@@ -30,10 +30,12 @@ public sealed class IngestLedgerTests : IDisposable
         var claim = Claim("desk/berita utama.txt", "ab12", T0);
         var ledger = Open();
 
-        Assert.Null(await ledger.RecordReceivedAsync(claim));
+        await ledger.RecordClaimingAsync(claim with { Sha256 = null });
         Assert.Equal(ClaimState.Received, (await ledger.FindAsync(claim.CorrelationId))!.State);
 
-        await ledger.MarkPublishedAsync(claim.CorrelationId, T0.AddSeconds(1));
+        Assert.Null(await ledger.RecordPublishedAsync(claim, T0.AddSeconds(1)));
+        var published = (await ledger.FindAsync(claim.CorrelationId))!;
+        Assert.Equal((ClaimState.Published, "ab12"), (published.State, published.Sha256));
         await ledger.SaveAsync(claim with { State = ClaimState.Stored, UpdatedAt = T0.AddSeconds(2) });
 
         var reopened = await Open().FindAsync(claim.CorrelationId);
@@ -50,7 +52,7 @@ public sealed class IngestLedgerTests : IDisposable
         // The finisher relies on this: it saves the stored outcome with the drop time its message carries.
         var claim = Claim("kept.txt", "5a5a", T0);
         var ledger = Open();
-        await ledger.RecordReceivedAsync(claim);
+        await ledger.RecordClaimingAsync(claim);
 
         await ledger.SaveAsync(claim with { State = ClaimState.Stored, DroppedAt = T0.AddHours(3), UpdatedAt = T0.AddHours(3) });
 
@@ -63,10 +65,10 @@ public sealed class IngestLedgerTests : IDisposable
     {
         var claim = Claim("a.txt", "cd34", T0);
         var ledger = Open();
-        await ledger.RecordReceivedAsync(claim);
+        await ledger.RecordClaimingAsync(claim);
         await ledger.SaveAsync(claim with { State = ClaimState.Quarantined, Reason = "{}" });
 
-        await ledger.MarkPublishedAsync(claim.CorrelationId, T0.AddSeconds(5));
+        await ledger.RecordPublishedAsync(claim, T0.AddSeconds(5));
 
         Assert.Equal(ClaimState.Quarantined, (await ledger.FindAsync(claim.CorrelationId))!.State);
     }
@@ -78,7 +80,7 @@ public sealed class IngestLedgerTests : IDisposable
         var ledger = Open();
         await ledger.SaveAsync(claim with { State = ClaimState.Stored });
 
-        await ledger.RecordReceivedAsync(claim with { State = ClaimState.Received });
+        await ledger.RecordPublishedAsync(claim, T0.AddSeconds(5));
 
         Assert.Equal(ClaimState.Stored, (await ledger.FindAsync(claim.CorrelationId))!.State);
     }
@@ -91,9 +93,9 @@ public sealed class IngestLedgerTests : IDisposable
         var again = Claim("other name.txt", "ef56", T0.AddMinutes(1));
         var unrelated = Claim("unrelated.txt", "0000", T0.AddMinutes(2));
 
-        Assert.Null(await ledger.RecordReceivedAsync(first));
-        Assert.Equal(first.CorrelationId, await ledger.RecordReceivedAsync(again));
-        Assert.Null(await ledger.RecordReceivedAsync(unrelated));
+        Assert.Null(await ledger.RecordPublishedAsync(first, T0));
+        Assert.Equal(first.CorrelationId, await ledger.RecordPublishedAsync(again, T0.AddMinutes(1)));
+        Assert.Null(await ledger.RecordPublishedAsync(unrelated, T0.AddMinutes(2)));
 
         var sameContent = await ledger.FindByContentAsync("ef56");
         Assert.Equal([first.CorrelationId, again.CorrelationId], sameContent.Select(c => c.CorrelationId));
@@ -122,8 +124,8 @@ public sealed class IngestLedgerTests : IDisposable
         var claims = Enumerable.Range(0, 100).Select(i => Claim($"f{i}.txt", $"{i:x4}", T0.AddSeconds(i))).ToList();
 
         await Parallel.ForEachAsync(claims, async (claim, token) =>
-            await ledgers[claim.SourcePath.Length % 2].RecordReceivedAsync(claim, token));
+            await ledgers[claim.SourcePath.Length % 2].RecordPublishedAsync(claim, T0, token));
 
-        Assert.Equal(100, (await Open().FindByStateAsync(ClaimState.Received)).Count);
+        Assert.Equal(100, (await Open().FindByStateAsync(ClaimState.Published)).Count);
     }
 }

@@ -176,15 +176,6 @@ internal sealed class FileIntake
         var documentId = claim.DocumentId!.Value;
         using var scope = _logger.BeginScope(new Dictionary<string, object> { ["DocumentId"] = documentId, ["CorrelationId"] = claim.CorrelationId });
 
-        var duplicateOf = await _ledger.RecordReceivedAsync(claim, cancellationToken);
-        if (duplicateOf is { } earlier)
-        {
-            // Published anyway: the store keeps one article per document id and answers Created = false, and
-            // this file is archived like any other. Skipping the publish would trust the ledger over the store
-            // (a wiped or rebuilt store would then never get this content back).
-            _logger.SameContent(claim.SourcePath, earlier);
-        }
-
         var workPath = WorkFiles.PathFor(_options.WorkFolder, claim.CorrelationId, claim.SourcePath);
         var message = new ArticleReceived
         {
@@ -206,8 +197,15 @@ internal sealed class FileIntake
                 cancellationToken);
         }
 
-        await _ledger.MarkPublishedAsync(claim.CorrelationId, _time.GetUtcNow(), cancellationToken);
+        var duplicateOf = await _ledger.RecordPublishedAsync(claim, _time.GetUtcNow(), cancellationToken);
         _logger.Published(claim.SourcePath, claim.SizeBytes, message.Source.MediaType, inlineContent is null ? "claim check" : "inline");
+        if (duplicateOf is { } earlier)
+        {
+            // Published all the same: the store keeps one article per document id and answers Created = false, and
+            // this file is archived like any other. Skipping the publish would trust the ledger over the store
+            // (a wiped or rebuilt store would then never get this content back).
+            _logger.SameContent(claim.SourcePath, earlier);
+        }
     }
 
     /// <param name="arrival">How the watcher judged the file; null when recovering a file already claimed.</param>

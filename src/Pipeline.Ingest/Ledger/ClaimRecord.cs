@@ -3,7 +3,7 @@ namespace Pipeline.Ingest.Ledger;
 /// <summary>Where a claimed file is in its life. Stored and quarantined are the two ends.</summary>
 public enum ClaimState
 {
-    /// <summary>Claimed into the work folder (and hashed, unless refused at once); not yet handed on.</summary>
+    /// <summary>Claimed into the work folder; not yet handed on. The hash is recorded with the publish.</summary>
     Received,
 
     /// <summary>ArticleReceived was accepted by the bus.</summary>

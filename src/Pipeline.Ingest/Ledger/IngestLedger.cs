@@ -31,27 +31,6 @@ public sealed class IngestLedger : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
-    /// <summary>Records a fresh claim and returns the earliest other claim of the same content, if any.</summary>
-    public Task<Guid?> RecordReceivedAsync(ClaimRecord claim, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(claim);
-        return _writer.WriteAsync(async (session, token) =>
-        {
-            Guid? duplicateOf = null;
-            if (claim.Sha256 is not null)
-            {
-                var find = session.Command("SELECT correlation_id FROM claims WHERE sha256 = $sha AND correlation_id <> $id ORDER BY dropped_at LIMIT 1");
-                find.Parameters.AddWithValue("$sha", claim.Sha256);
-                find.Parameters.AddWithValue("$id", Text(claim.CorrelationId));
-                if (await find.ExecuteScalarAsync(token) is string earlier)
-                    duplicateOf = Guid.Parse(earlier);
-            }
-
-            await UpsertAsync(session, claim with { DuplicateOf = duplicateOf }, token);
-            return duplicateOf;
-        }, synced: false, cancellationToken);
-    }
-
     /// <summary>
     /// Records a claim about to be made, durably (synced to disk) before the file is renamed: a file of ours in
     /// the work folder must never lack its row, or recovery would take it for another replica's.
@@ -69,16 +48,31 @@ public sealed class IngestLedger : IAsyncDisposable
         return _writer.WriteAsync((session, token) => UpsertAsync(session, claim, token), synced: false, cancellationToken);
     }
 
-    public Task MarkPublishedAsync(Guid correlationId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        _writer.WriteAsync(async (session, token) =>
+    /// <summary>
+    /// Records a claim as published, with what reading it found (hash, document id, media type), and returns the
+    /// earliest other claim of the same content, if any. Written once the message is out, not before as well: a
+    /// crash in between leaves the row as claimed, and the start-up recovery publishes the file again, which the
+    /// idempotent store absorbs. An outcome already recorded (stored, quarantined) stays.
+    /// </summary>
+    public Task<Guid?> RecordPublishedAsync(ClaimRecord claim, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        return _writer.WriteAsync(async (session, token) =>
         {
-            var command = session.Command("UPDATE claims SET state = $state, published_at = $at, updated_at = $at WHERE correlation_id = $id AND state IN ($received, $state)");
-            command.Parameters.AddWithValue("$state", Text(ClaimState.Published));
-            command.Parameters.AddWithValue("$received", Text(ClaimState.Received));
-            command.Parameters.AddWithValue("$at", Text(at));
-            command.Parameters.AddWithValue("$id", Text(correlationId));
-            return await command.ExecuteNonQueryAsync(token);
+            Guid? duplicateOf = null;
+            if (claim.Sha256 is not null)
+            {
+                var find = session.Command("SELECT correlation_id FROM claims WHERE sha256 = $sha AND correlation_id <> $id ORDER BY dropped_at LIMIT 1");
+                find.Parameters.AddWithValue("$sha", claim.Sha256);
+                find.Parameters.AddWithValue("$id", Text(claim.CorrelationId));
+                if (await find.ExecuteScalarAsync(token) is string earlier)
+                    duplicateOf = Guid.Parse(earlier);
+            }
+
+            await UpsertAsync(session, claim with { State = ClaimState.Published, PublishedAt = at, UpdatedAt = at, DuplicateOf = duplicateOf }, token);
+            return duplicateOf;
         }, synced: false, cancellationToken);
+    }
 
     /// <summary>
     /// Records that one article of a file holding several is stored (again: no change) and returns how many of
