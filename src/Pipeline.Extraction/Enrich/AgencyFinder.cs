@@ -48,10 +48,12 @@ internal static partial class AgencyFinder
         _ => null,
     };
 
+    // The citing verb is a lookbehind so that every alternative starts at the agency's name: the scan then stops
+    // only where a name could begin, not at every "dari", "to" and "said" of the body.
     [GeneratedRegex(
         @"(?<name>\bANTARA\b|\bAnadolu(?: Agency)?\b|\bReuters\b|\bAFP\b|\bAgence France-Presse\b|\b(?:The )?Associated Press\b|\bXinhua\b|\bBernama\b|\bKyodo(?: News)?\b|\bYonhap\b|\bTASS\b|\bBloomberg\b|\bKCNA\b|\bIRNA\b|\bWAFA\b)" +
         @"|\((?<name>Antara|AP|AA|dpa|EFE|ANSA|PTI|Sputnik)\)" +
-        @"|\b(?:dilansir|melansir|dikutip|mengutip|kepada|dari|kantor berita|LKBN|told|to|via|said|reported)\s+(?<name>Antara|AP|Sputnik|dpa|EFE|ANSA|PTI)\b",
+        @"|(?<=\b(?:dilansir|melansir|dikutip|mengutip|kepada|dari|kantor berita|LKBN|told|to|via|said|reported)\s+)(?<name>Antara|AP|Sputnik|dpa|EFE|ANSA|PTI)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex AgencyPattern();
 }

@@ -29,4 +29,14 @@ public sealed class LanguageAndAgencyTests
         Assert.Empty(AgencyFinder.Find("Antara lain yang hadir adalah warga. Dia berdiri di antara mereka. AP Dhillon tampil.", null));
         Assert.Equal(["ANTARA"], AgencyFinder.Find("Warga berkumpul.", "ANTARA"));
     }
+
+    [Fact]
+    public void Short_agency_names_count_after_a_citing_word_that_stands_on_its_own()
+    {
+        Assert.Equal(["ANTARA"], AgencyFinder.Find("Hal itu dia sampaikan kepada Antara di Jakarta.", null));
+        Assert.Equal(["AP", "dpa"], AgencyFinder.Find("The minister told AP on Monday, as reported  dpa later.", null));
+        Assert.Equal(["Sputnik", "ANTARA"], AgencyFinder.Find("Kabar itu dikutip via Sputnik dan dilansir\nAntara.", null));
+        // "to" inside "Toto" and a name not after a citing word are no credit.
+        Assert.Empty(AgencyFinder.Find("Toto AP tampil. Menurut Antara Putri, acara itu ramai.", null));
+    }
 }
