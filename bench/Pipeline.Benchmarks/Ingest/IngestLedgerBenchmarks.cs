@@ -8,7 +8,7 @@ namespace Pipeline.Benchmarks.Ingest;
 /// <summary>
 /// The ledger's writes for a burst of files the way ingest makes them: several files claimed at once
 /// (Ingest:MaxConcurrentFiles) while outcomes of earlier ones arrive (Ingest:ConsumerConcurrency), each file
-/// written four times (claiming, received, published, stored). Files per second = Files / mean.
+/// written three times (claiming, published, stored). Files per second = Files / mean.
 /// </summary>
 [MemoryDiagnoser]
 public class IngestLedgerBenchmarks : IDisposable
@@ -41,8 +41,7 @@ public class IngestLedgerBenchmarks : IDisposable
             };
             await _ledger.RecordClaimingAsync(claim, token);
             claim = claim with { Sha256 = Convert.ToHexString(Guid.NewGuid().ToByteArray()), DocumentId = Guid.NewGuid() };
-            await _ledger.RecordReceivedAsync(claim, token);
-            await _ledger.MarkPublishedAsync(claim.CorrelationId, now, token);
+            await _ledger.RecordPublishedAsync(claim, now, token);
             await _ledger.SaveAsync(claim with { State = ClaimState.Stored }, token);
         });
 
