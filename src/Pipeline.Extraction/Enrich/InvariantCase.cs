@@ -1,9 +1,10 @@
+using System.Buffers;
 using System.Text;
 
 namespace Pipeline.Extraction.Enrich;
 
 /// <summary>
-/// Invariant upper-casing that keeps every offset, with the ASCII stretches done by the vectorised
+/// Invariant casing that keeps every offset, with the ASCII stretches done by the vectorised
 /// <see cref="Ascii"/> routine. The host runs without ICU (invariant globalization), where the runtime's own
 /// invariant casing goes char by char; news text is ASCII but for its quotes, dashes and accents.
 /// Non-ASCII stretches go to the runtime whole, so a surrogate pair is never split.
@@ -36,5 +37,15 @@ internal static class InvariantCase
             rest[..other].ToUpperInvariant(destination.Slice(at, other));
             at += other;
         }
+    }
+
+    /// <summary>
+    /// Lower-cases one word into <paramref name="destination"/>, which must be as long: an ASCII word (nearly every
+    /// word here) in the ASCII routine, any other as the runtime does it.
+    /// </summary>
+    public static void ToLowerWord(ReadOnlySpan<char> word, Span<char> destination)
+    {
+        if (Ascii.ToLower(word, destination, out _) != OperationStatus.Done)
+            word.ToLowerInvariant(destination);
     }
 }

@@ -55,8 +55,8 @@ internal static class KeywordExtractor
             if (w.Length < 3 || w.Length > MaxWordLength || covered.Contains(w.Start) || char.IsDigit(body[w.Start]))
                 continue;
             var token = lower[..w.Length];
-            body.AsSpan(w.Start, w.Length).ToLowerInvariant(token);
-            if (StopWords.Indonesian.Has(token) || StopWords.English.Has(token))
+            InvariantCase.ToLowerWord(body.AsSpan(w.Start, w.Length), token);
+            if (StopWords.IsStopWord(token))
                 continue;
             var weight = inTitle.Contains(token) ? 2.0 : 1.0;
             wordScores[token] = wordScores.TryGetValue(token, out var score) ? score + weight : weight;

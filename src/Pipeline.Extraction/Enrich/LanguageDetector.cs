@@ -32,7 +32,7 @@ internal static class LanguageDetector
             if (word.Length > lower.Length)
                 continue;
             var token = lower[..word.Length];
-            text.AsSpan(word.Start, word.Length).ToLowerInvariant(token);
+            InvariantCase.ToLowerWord(text.AsSpan(word.Start, word.Length), token);
             if (!membership.TryGetValue(token, out var mask))
                 continue;
             for (var p = 0; p < Profiles.Length; p++)

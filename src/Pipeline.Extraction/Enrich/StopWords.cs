@@ -32,7 +32,10 @@ internal static class StopWords
     public static readonly FrozenSet<string> Spanish = Set("el la los las y es una del para en que por con no se su al");
     public static readonly FrozenSet<string> Dutch = Set("de het een en is van niet met op voor dat zijn er aan ook");
 
-    public static bool IsStopWord(ReadOnlySpan<char> lowerWord) => Indonesian.Has(lowerWord) || English.Has(lowerWord);
+    // One lookup for either language: every word of an article is checked.
+    private static readonly FrozenSet<string> Either = Indonesian.Union(English).ToFrozenSet(StringComparer.Ordinal);
+
+    public static bool IsStopWord(ReadOnlySpan<char> lowerWord) => Either.Has(lowerWord);
 
     private static FrozenSet<string> Set(string words) =>
         words.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);

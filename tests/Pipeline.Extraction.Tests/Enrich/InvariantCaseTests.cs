@@ -3,7 +3,7 @@ using Pipeline.Extraction.Enrich;
 
 namespace Pipeline.Extraction.Tests.Enrich;
 
-/// <summary>The ASCII-first upper-casing must give exactly what the runtime's invariant upper-casing gives.</summary>
+/// <summary>The ASCII-first casing must give exactly what the runtime's invariant casing gives.</summary>
 public sealed class InvariantCaseTests
 {
     // ASCII, Latin accents, the Turkish dotted and dotless i, sharp s, typographic quotes and dashes, and a
@@ -39,6 +39,24 @@ public sealed class InvariantCaseTests
             var sample = text.ToString();
 
             Assert.Equal(sample.ToUpperInvariant(), InvariantCase.ToUpper(sample));
+        }
+    }
+
+    [Fact]
+    public void Words_are_lower_cased_as_the_runtime_lower_cases_them()
+    {
+        var random = new Random(20_261_127);
+        Span<char> lowered = stackalloc char[128];
+        for (var i = 0; i < 2_000; i++)
+        {
+            var word = new StringBuilder();
+            for (var n = random.Next(0, 30); n > 0; n--)
+                word.Append(Pieces[random.Next(Pieces.Length)]);
+            var sample = word.ToString();
+
+            InvariantCase.ToLowerWord(sample, lowered[..sample.Length]);
+
+            Assert.Equal(sample.ToLowerInvariant(), lowered[..sample.Length].ToString());
         }
     }
 }
