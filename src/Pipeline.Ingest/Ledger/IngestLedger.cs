@@ -110,6 +110,7 @@ public sealed class IngestLedger : IAsyncDisposable
     public Task<List<ClaimRecord>> FindByContentAsync(string sha256, CancellationToken cancellationToken = default) =>
         QueryAsync("sha256 = $p", sha256, cancellationToken);
 
+    /// <summary>Every claim in this state, oldest first; reads the whole ledger (no index serves it).</summary>
     public Task<List<ClaimRecord>> FindByStateAsync(ClaimState state, CancellationToken cancellationToken = default) =>
         QueryAsync("state = $p", Text(state), cancellationToken);
 
@@ -172,7 +173,8 @@ public sealed class IngestLedger : IAsyncDisposable
         connection.Open();
         using var command = connection.CreateCommand();
         // WAL (a property of the file, so set once) lets replicas on one host read while another writes, and
-        // lets most commits skip the fsync (see LedgerWriter).
+        // lets most commits skip the fsync (see LedgerWriter). No index on state: nothing on the way of a file
+        // looks claims up by state (recovery starts from the work folder), and every write moved the row's entry.
         command.CommandText = """
             PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS claims (
@@ -192,7 +194,7 @@ public sealed class IngestLedger : IAsyncDisposable
             );
             CREATE INDEX IF NOT EXISTS claims_by_sha256_dropped_at ON claims (sha256, dropped_at);
             DROP INDEX IF EXISTS claims_by_sha256;
-            CREATE INDEX IF NOT EXISTS claims_by_state ON claims (state);
+            DROP INDEX IF EXISTS claims_by_state;
             CREATE TABLE IF NOT EXISTS stored_items (
                 correlation_id   TEXT NOT NULL,
                 item_index       INTEGER NOT NULL,
