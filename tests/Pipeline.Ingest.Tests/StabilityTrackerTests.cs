@@ -54,7 +54,7 @@ public class StabilityTrackerTests
         _tracker.Observe([File(10, T0)], T0 + Window);
         _tracker.PutBack(_tracker.TakeDecided(T0 + Window));
 
-        _tracker.Observe([File(20, T0 + Window)], T0 + (2 * Window));
+        _tracker.Observe([File(20, T0 + (1.5 * Window))], T0 + (2 * Window));
 
         Assert.Empty(_tracker.TakeDecided(T0 + (2 * Window)));
         Assert.Equal(T0, Assert.Single(_tracker.TakeDecided(T0 + (3 * Window))).FirstSeen);
@@ -147,12 +147,65 @@ public class StabilityTrackerTests
     {
         Assert.Null(_tracker.NextDecisionAt());
         _tracker.Observe([File(10, T0, "a.txt")], T0);
-        _tracker.Observe([File(10, T0, "a.txt"), File(5, T0, "b.txt")], T0 + TimeSpan.FromMilliseconds(100));
+        _tracker.Observe([File(10, T0, "a.txt"), File(5, T0 + TimeSpan.FromMilliseconds(100), "b.txt")], T0 + TimeSpan.FromMilliseconds(100));
 
         Assert.Equal(T0 + Window, _tracker.NextDecisionAt());
 
-        // a.txt grew: its window restarts, and b.txt (first seen later) is now the first one due.
-        _tracker.Observe([File(30, T0, "a.txt"), File(5, T0, "b.txt")], T0 + TimeSpan.FromMilliseconds(200));
+        // a.txt grew: its window restarts, and b.txt (written later) is now the first one due.
+        _tracker.Observe([File(30, T0 + TimeSpan.FromMilliseconds(200), "a.txt"), File(5, T0 + TimeSpan.FromMilliseconds(100), "b.txt")], T0 + TimeSpan.FromMilliseconds(200));
         Assert.Equal(T0 + TimeSpan.FromMilliseconds(100) + Window, _tracker.NextDecisionAt());
+    }
+
+    [Fact]
+    public void A_file_written_between_two_scans_is_quiet_since_its_last_write_not_since_the_scan_that_saw_it()
+    {
+        var written = T0 + TimeSpan.FromMilliseconds(100);
+        _tracker.Observe([], T0);
+        _tracker.Observe([File(10, written)], T0 + TimeSpan.FromMilliseconds(160));
+
+        Assert.Equal(written + Window, _tracker.NextDecisionAt());
+        _tracker.Observe([File(10, written)], written + Window);
+        var decided = Assert.Single(_tracker.TakeDecided(written + Window));
+        Assert.Equal(ArrivalVerdict.Finished, decided.Verdict);
+        Assert.Equal(T0 + TimeSpan.FromMilliseconds(160), decided.FirstSeen);
+    }
+
+    [Fact]
+    public void A_change_between_two_scans_restarts_the_window_from_the_write()
+    {
+        _tracker.Observe([File(10, T0)], T0);
+        var rewritten = T0 + TimeSpan.FromMilliseconds(300);
+        _tracker.Observe([File(20, rewritten)], T0 + TimeSpan.FromMilliseconds(400));
+
+        Assert.Equal(rewritten + Window, _tracker.NextDecisionAt());
+    }
+
+    [Fact]
+    public void A_modification_time_older_than_the_previous_scan_gains_the_file_only_the_time_since_that_scan()
+    {
+        // Copies that keep the original time, or a share whose clock is slow, must not skip the window.
+        _tracker.Observe([], T0);
+        _tracker.Observe([File(10, T0 - TimeSpan.FromSeconds(2))], T0 + TimeSpan.FromMilliseconds(100));
+
+        Assert.Empty(_tracker.TakeDecided(T0 + TimeSpan.FromMilliseconds(100)));
+        Assert.Equal(T0 + Window, _tracker.NextDecisionAt());
+    }
+
+    [Fact]
+    public void A_modification_time_in_the_future_counts_from_the_scan_that_saw_the_file()
+    {
+        var seen = T0 + TimeSpan.FromMilliseconds(100);
+        _tracker.Observe([], T0);
+        _tracker.Observe([File(10, T0 + TimeSpan.FromHours(1))], seen);
+
+        Assert.Equal(seen + Window, _tracker.NextDecisionAt());
+    }
+
+    [Fact]
+    public void On_the_first_scan_a_fresh_file_counts_from_that_scan_since_nothing_bounds_when_it_was_written()
+    {
+        _tracker.Observe([File(10, T0 - TimeSpan.FromMilliseconds(400))], T0);
+
+        Assert.Equal(T0 + Window, _tracker.NextDecisionAt());
     }
 }

@@ -75,9 +75,17 @@ internal sealed class InboxWatcher(
                 ? Clamp(due - time.GetUtcNow(), MinimumPause, _options.RescanInterval)
                 : _options.RescanInterval;
             if (await _wake.WaitAsync(pause, stoppingToken))
-                await Task.Delay(_options.EventDebounce, time, stoppingToken);
+                await Task.Delay(Debounce(tracker), time, stoppingToken);
         }
     }
+
+    /// <summary>
+    /// How long to gather a burst of events into one scan: the whole debounce, unless a file is due sooner. In a
+    /// steady stream events never stop, and a full debounce after each one held files due meanwhile for up to that long.
+    /// </summary>
+    private TimeSpan Debounce(StabilityTracker tracker) => tracker.NextDecisionAt() is { } due
+        ? Clamp(due - time.GetUtcNow(), MinimumPause, _options.EventDebounce)
+        : _options.EventDebounce;
 
     private async Task PassAsync(InboxScanner scanner, StabilityTracker tracker, WorkFolderLimit workFolder, CancellationToken stoppingToken)
     {

@@ -5,9 +5,17 @@ namespace Pipeline.Ingest.Watching;
 /// size and modification time unchanged for the stability window (or already older than the minimum age
 /// when first seen). Pure bookkeeping: the caller passes the time, so tests need no clock.
 /// </summary>
+/// <remarks>
+/// A file is quiet since the later of its last write and the scan before the one that saw it (the scan that
+/// saw the file, or its change, was not the moment it happened: every write moves the modification time, so a
+/// time between the two scans is when the writer stopped). Never earlier than that previous scan, so a
+/// modification time set by hand (copies that keep it) or by a share with a slow clock can gain the file no
+/// more than the time between two scans.
+/// </remarks>
 internal sealed class StabilityTracker(TimeSpan stabilityWindow, TimeSpan minimumAge, TimeSpan growingTimeout)
 {
     private readonly Dictionary<string, Observation> _seen = new(StringComparer.Ordinal);
+    private DateTimeOffset? _lastScan;
 
     public int PendingCount => _seen.Count;
 
@@ -30,14 +38,16 @@ internal sealed class StabilityTracker(TimeSpan stabilityWindow, TimeSpan minimu
     /// <summary>Records one full scan; files missing from it are forgotten (claimed elsewhere or deleted).</summary>
     public void Observe(IReadOnlyCollection<InboxFile> scan, DateTimeOffset now)
     {
+        var previousScan = _lastScan;
+        _lastScan = now;
         var present = new HashSet<string>(scan.Count, StringComparer.Ordinal);
         foreach (var file in scan)
         {
             present.Add(file.FullPath);
             if (!_seen.TryGetValue(file.FullPath, out var previous))
-                _seen[file.FullPath] = new Observation(file, FirstSeen: now, UnchangedSince: now);
+                _seen[file.FullPath] = new Observation(file, FirstSeen: now, QuietSince(file, previousScan, now), ChangedSinceSeen: false);
             else if (previous.File.SizeBytes != file.SizeBytes || previous.File.LastWriteUtc != file.LastWriteUtc)
-                _seen[file.FullPath] = previous with { File = file, UnchangedSince = now };
+                _seen[file.FullPath] = previous with { File = file, UnchangedSince = QuietSince(file, previousScan, now), ChangedSinceSeen = true };
         }
 
         if (present.Count == _seen.Count)
@@ -68,7 +78,7 @@ internal sealed class StabilityTracker(TimeSpan stabilityWindow, TimeSpan minimu
     public void PutBack(IEnumerable<Arrival> arrivals)
     {
         foreach (var arrival in arrivals)
-            _seen.TryAdd(arrival.File.FullPath, new Observation(arrival.File, arrival.FirstSeen, UnchangedSince: arrival.FirstSeen));
+            _seen.TryAdd(arrival.File.FullPath, new Observation(arrival.File, arrival.FirstSeen, UnchangedSince: arrival.FirstSeen, ChangedSinceSeen: false));
     }
 
     private ArrivalVerdict? Judge(Observation observation, DateTimeOffset now)
@@ -78,7 +88,7 @@ internal sealed class StabilityTracker(TimeSpan stabilityWindow, TimeSpan minimu
             return ArrivalVerdict.SymbolicLink;
         var quietFor = now - observation.UnchangedSince;
         var untouchedFor = now - file.LastWriteUtc;
-        if (quietFor >= WindowFor(file) || (observation.UnchangedSince == observation.FirstSeen && untouchedFor >= minimumAge))
+        if (quietFor >= WindowFor(file) || (!observation.ChangedSinceSeen && untouchedFor >= minimumAge))
             return ArrivalVerdict.Finished;
         if (now - observation.FirstSeen >= growingTimeout)
             return ArrivalVerdict.KeepsGrowing;
@@ -92,7 +102,16 @@ internal sealed class StabilityTracker(TimeSpan stabilityWindow, TimeSpan minimu
     private TimeSpan WindowFor(InboxFile file) =>
         file.SizeBytes == 0 && minimumAge > stabilityWindow ? minimumAge : stabilityWindow;
 
-    private sealed record Observation(InboxFile File, DateTimeOffset FirstSeen, DateTimeOffset UnchangedSince);
+    /// <summary>See the remarks on the class; with no scan before this one, only now is known.</summary>
+    private static DateTimeOffset QuietSince(InboxFile file, DateTimeOffset? previousScan, DateTimeOffset now)
+    {
+        if (previousScan is not { } floor)
+            return now;
+        var lastWrite = file.LastWriteUtc > now ? now : file.LastWriteUtc;
+        return lastWrite > floor ? lastWrite : floor;
+    }
+
+    private sealed record Observation(InboxFile File, DateTimeOffset FirstSeen, DateTimeOffset UnchangedSince, bool ChangedSinceSeen);
 }
 
 /// <summary>A file whose arrival is decided, with when it was first seen (the start of end-to-end latency).</summary>
