@@ -70,4 +70,10 @@ internal static partial class IngestLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The work folder has room again ({FilesInFlight} files, limit {MaxFilesInFlight}); claiming resumes")]
     public static partial void WorkFolderHasRoom(this ILogger logger, int filesInFlight, int maxFilesInFlight);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} claims finished before {Cutoff} from the ingest ledger (Ingest:LedgerRetention {Retention})")]
+    public static partial void LedgerPruned(this ILogger logger, int count, DateTimeOffset cutoff, TimeSpan retention);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not remove old finished claims from the ingest ledger; will try again in {Interval}")]
+    public static partial void LedgerPruneFailed(this ILogger logger, Exception exception, TimeSpan interval);
 }

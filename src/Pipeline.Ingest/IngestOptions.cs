@@ -31,6 +31,16 @@ public sealed class IngestOptions
     /// <summary>The SQLite file that remembers every claimed file. Default: <c>{DataFolder}/ingest-ledger.db</c>.</summary>
     public string LedgerPath { get; set; } = "ingest-ledger.db";
 
+    /// <summary>
+    /// Finished claims (stored or quarantined) leave the ledger this long after their outcome; zero keeps them
+    /// for good. Claims still under way are never removed. What goes with a claim: the log note that a later
+    /// drop repeats its content (the store still keeps one article per content, whatever the ledger holds).
+    /// </summary>
+    public TimeSpan LedgerRetention { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>How often finished claims older than <see cref="LedgerRetention"/> are removed.</summary>
+    public TimeSpan LedgerPruneInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Files up to this size travel inside the message; larger ones travel as a path (claim check).</summary>
     public int InlineContentMaxBytes { get; set; } = 256 * 1024;
 

@@ -31,6 +31,10 @@ internal sealed class IngestOptionsSetup : IPostConfigureOptions<IngestOptions>,
             failures.Add("Ingest:GrowingFileTimeout must be longer than Ingest:StabilityWindow.");
         if (options.MaxConcurrentFiles < 1 || options.ConsumerConcurrency < 1)
             failures.Add("Ingest:MaxConcurrentFiles and Ingest:ConsumerConcurrency must be at least 1.");
+        if (options.LedgerRetention < TimeSpan.Zero)
+            failures.Add("Ingest:LedgerRetention must be 0 (keep for good) or positive.");
+        if (options.LedgerPruneInterval <= TimeSpan.Zero)
+            failures.Add("Ingest:LedgerPruneInterval must be positive.");
         if (options.MaxFilesInFlight < options.MaxConcurrentFiles)
             failures.Add("Ingest:MaxFilesInFlight must be at least Ingest:MaxConcurrentFiles.");
 

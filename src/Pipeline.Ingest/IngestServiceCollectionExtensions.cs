@@ -13,7 +13,7 @@ namespace Pipeline.Ingest;
 public static class IngestServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the ingest stage: options from the <c>Ingest</c> section, the ledger, and the inbox watcher
+    /// Registers the ingest stage: options from the <c>Ingest</c> section, the ledger (pruned in the background), and the inbox watcher
     /// (a hosted service that waits for the bus to be healthy before it publishes anything). The host must
     /// also configure MassTransit and call <see cref="AddIngestConsumers"/> inside <c>AddMassTransit</c>.
     /// </summary>
@@ -29,6 +29,7 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton<FileIntake>();
         services.TryAddSingleton<ClaimRecovery>();
         services.AddHostedService<InboxWatcher>();
+        services.AddHostedService<LedgerPruning>();
         return services;
     }
 

@@ -90,6 +90,26 @@ public class IngestHarnessTests
     }
 
     [Fact]
+    public async Task A_stored_file_leaves_the_ledger_once_its_retention_has_passed()
+    {
+        await using var host = await IngestTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Ingest:LedgerRetention"] = "00:00:01",
+            ["Ingest:LedgerPruneInterval"] = "00:00:00.200",
+        });
+        host.Drop("kept briefly.txt", "Stored, then forgotten by the ledger");
+        var received = (await host.PublishedAsync<ArticleReceived>(m => m.Source.Path == "kept briefly.txt")).Context.Message;
+        await host.Harness.Bus.Publish(StageAnswers.Indexed(received));
+        var ledger = host.Services.GetRequiredService<IngestLedger>();
+        await Eventually.WaitUntilAsync(async ct => (await ledger.FindAsync(received.CorrelationId, ct))?.State == ClaimState.Stored,
+            Eventually.DefaultTimeout, "the ledger records the file as stored");
+
+        await Eventually.WaitUntilAsync(async ct => await ledger.FindAsync(received.CorrelationId, ct) is null,
+            Eventually.DefaultTimeout, "the stored claim is pruned after its retention");
+        Assert.True(File.Exists(Path.Combine(host.Options.ArchiveFolder, "kept briefly.txt")));
+    }
+
+    [Fact]
     public async Task A_file_of_several_articles_is_archived_only_once_every_one_of_them_is_stored()
     {
         await using var host = await IngestTestHost.StartAsync();

@@ -13,6 +13,8 @@ public sealed class IngestLedgerTests : IDisposable
 
     private IngestLedger Open() => new(Options.Create(new IngestOptions { LedgerPath = _temp.Combine("data", "ledger.db") }));
 
+    private static bool KeepNone(Guid correlationId, string sourcePath) => false;
+
     private static ClaimRecord Claim(string path, string? sha, DateTimeOffset droppedAt) => new()
     {
         CorrelationId = Guid.NewGuid(),
@@ -127,5 +129,76 @@ public sealed class IngestLedgerTests : IDisposable
             await ledgers[claim.SourcePath.Length % 2].RecordPublishedAsync(claim, T0, token));
 
         Assert.Equal(100, (await Open().FindByStateAsync(ClaimState.Published)).Count);
+    }
+
+    [Fact]
+    public async Task Pruning_removes_claims_finished_before_the_cutoff_and_nothing_still_under_way()
+    {
+        var ledger = Open();
+        var cutoff = T0.AddDays(90);
+        var oldStored = Claim("old stored.txt", "01", T0) with { State = ClaimState.Stored };
+        var oldQuarantined = Claim("old refused.txt", "02", T0) with { State = ClaimState.Quarantined, Reason = "{}" };
+        var oldPublished = Claim("old in flight.txt", "03", T0) with { State = ClaimState.Published };
+        var oldReceived = Claim("old claimed.txt", null, T0);
+        var recentStored = Claim("recent stored.txt", "04", cutoff) with { State = ClaimState.Stored, UpdatedAt = cutoff.AddSeconds(1) };
+        foreach (var claim in new[] { oldStored, oldQuarantined, oldPublished, oldReceived, recentStored })
+            await ledger.SaveAsync(claim);
+
+        Assert.Equal(2, await ledger.PruneFinishedAsync(cutoff, KeepNone));
+
+        Assert.Null(await ledger.FindAsync(oldStored.CorrelationId));
+        Assert.Null(await ledger.FindAsync(oldQuarantined.CorrelationId));
+        Assert.Equal(ClaimState.Published, (await ledger.FindAsync(oldPublished.CorrelationId))?.State);
+        Assert.Equal(ClaimState.Received, (await ledger.FindAsync(oldReceived.CorrelationId))?.State);
+        Assert.Equal(ClaimState.Stored, (await ledger.FindAsync(recentStored.CorrelationId))?.State);
+        Assert.Equal(0, await ledger.PruneFinishedAsync(cutoff, KeepNone));
+    }
+
+    [Fact]
+    public async Task Pruning_goes_on_batch_after_batch_until_every_old_finished_claim_is_gone()
+    {
+        var ledger = Open();
+        var claims = Enumerable.Range(0, 7).Select(i => Claim($"file {i}.txt", $"{i:x2}", T0) with { State = ClaimState.Stored }).ToList();
+        foreach (var claim in claims)
+            await ledger.SaveAsync(claim);
+
+        Assert.Equal(7, await ledger.PruneFinishedAsync(T0.AddDays(1), KeepNone, batchSize: 3));
+
+        Assert.Empty(await ledger.FindByStateAsync(ClaimState.Stored));
+    }
+
+    [Fact]
+    public async Task A_pruned_claim_takes_its_stored_article_marks_with_it_and_leaves_other_claims_marks()
+    {
+        var ledger = Open();
+        var pruned = Claim("bundle.json", "0a", T0) with { State = ClaimState.Stored };
+        var underWay = Claim("other bundle.json", "0b", T0) with { State = ClaimState.Published };
+        await ledger.SaveAsync(pruned);
+        await ledger.SaveAsync(underWay);
+        await ledger.RecordStoredItemAsync(pruned.CorrelationId, 0);
+        await ledger.RecordStoredItemAsync(pruned.CorrelationId, 1);
+        await ledger.RecordStoredItemAsync(underWay.CorrelationId, 0);
+
+        await ledger.PruneFinishedAsync(T0.AddDays(1), KeepNone);
+
+        // The count of stored articles starts again for the pruned claim, and goes on for the other one.
+        Assert.Equal(1, await ledger.RecordStoredItemAsync(pruned.CorrelationId, 1));
+        Assert.Equal(2, await ledger.RecordStoredItemAsync(underWay.CorrelationId, 1));
+    }
+
+    [Fact]
+    public async Task Claims_the_caller_keeps_stay_and_the_batches_go_on_past_them()
+    {
+        var ledger = Open();
+        var claims = Enumerable.Range(0, 6).Select(i => Claim($"file {i}.txt", $"{i:x2}", T0) with { State = ClaimState.Stored }).ToList();
+        foreach (var claim in claims)
+            await ledger.SaveAsync(claim);
+        // The ledger goes through claims in the order of their ids' text; keeping the first two makes the first
+        // batch of two all kept, which must not end the pruning.
+        var kept = claims.Select(c => c.CorrelationId).OrderBy(id => id.ToString("D"), StringComparer.Ordinal).Take(2).ToHashSet();
+
+        Assert.Equal(4, await ledger.PruneFinishedAsync(T0.AddDays(1), (id, _) => kept.Contains(id), batchSize: 2));
+
+        Assert.Equal(kept.Order(), (await ledger.FindByStateAsync(ClaimState.Stored)).Select(c => c.CorrelationId).Order());
     }
 }

@@ -68,6 +68,20 @@ public sealed class IngestOptionsTests : IDisposable
         Assert.Contains("Ingest:MaxFilesInFlight", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Ingest:LedgerRetention", "-1.00:00:00")]
+    [InlineData("Ingest:LedgerPruneInterval", "00:00:00")]
+    public void A_negative_ledger_retention_or_a_prune_interval_of_zero_is_refused(string key, string value)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(new()
+        {
+            ["Ingest:DataFolder"] = _temp.Path,
+            [key] = value,
+        }));
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_hidden_work_folder_inside_the_inbox_is_allowed()
     {

@@ -90,6 +90,62 @@ public sealed class IngestLedger : IAsyncDisposable
             return Convert.ToInt32(await command.ExecuteScalarAsync(token), CultureInfo.InvariantCulture);
         }, synced: false, cancellationToken);
 
+    /// <summary>
+    /// Removes finished claims (stored or quarantined) last updated before <paramref name="cutoff"/>, with their
+    /// stored-article marks, except those <paramref name="keep"/> (given correlation id and source path) holds on
+    /// to, and returns how many went. In writes of at most <paramref name="batchSize"/> claims, so a large first
+    /// prune never holds up for long the writes of files arriving meanwhile.
+    /// </summary>
+    public async Task<int> PruneFinishedAsync(DateTimeOffset cutoff, Func<Guid, string, bool> keep, int batchSize = 500,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keep);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var total = 0;
+        var after = string.Empty;
+        while (true)
+        {
+            var batch = await _writer.WriteAsync((session, token) => PruneBatchAsync(session, cutoff, keep, after, batchSize, token),
+                synced: false, cancellationToken);
+            total += batch.Removed;
+            if (batch.Looked < batchSize)
+                return total;
+            after = batch.LastId;
+        }
+    }
+
+    /// <summary>One batch, in correlation id order from <paramref name="after"/>, so the claims kept are not looked at again.</summary>
+    private static async Task<(int Looked, int Removed, string LastId)> PruneBatchAsync(LedgerSession session, DateTimeOffset cutoff,
+        Func<Guid, string, bool> keep, string after, int batchSize, CancellationToken cancellationToken)
+    {
+        var find = session.Command("SELECT correlation_id, source_path FROM claims WHERE correlation_id > $after " +
+                                   "AND state IN ($stored, $quarantined) AND updated_at < $cutoff ORDER BY correlation_id LIMIT $batch");
+        find.Parameters.AddWithValue("$after", after);
+        find.Parameters.AddWithValue("$stored", Text(ClaimState.Stored));
+        find.Parameters.AddWithValue("$quarantined", Text(ClaimState.Quarantined));
+        find.Parameters.AddWithValue("$cutoff", Text(cutoff));
+        find.Parameters.AddWithValue("$batch", batchSize);
+        var found = new List<(string Id, string SourcePath)>(batchSize);
+        await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                found.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        var removed = 0;
+        foreach (var (id, sourcePath) in found)
+        {
+            if (keep(Guid.Parse(id), sourcePath))
+                continue;
+            var delete = session.Command("DELETE FROM stored_items WHERE correlation_id = $id; DELETE FROM claims WHERE correlation_id = $id");
+            delete.Parameters.AddWithValue("$id", id);
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+            removed++;
+        }
+
+        return (found.Count, removed, found.Count == 0 ? after : found[^1].Id);
+    }
+
     /// <summary>Removes a claim that never happened (another replica renamed the file first).</summary>
     public Task ForgetAsync(Guid correlationId, CancellationToken cancellationToken = default) =>
         _writer.WriteAsync(async (session, token) =>
