@@ -15,6 +15,15 @@ public sealed class IngestLedgerTests : IDisposable
 
     private static bool KeepNone(Guid correlationId, string sourcePath) => false;
 
+    /// <summary>Saves <paramref name="count"/> claims stored at T0 and returns them.</summary>
+    private static async Task<List<ClaimRecord>> SaveStoredAsync(IngestLedger ledger, int count)
+    {
+        var claims = Enumerable.Range(0, count).Select(i => Claim($"file {i}.txt", $"{i:x2}", T0) with { State = ClaimState.Stored }).ToList();
+        foreach (var claim in claims)
+            await ledger.SaveAsync(claim);
+        return claims;
+    }
+
     private static ClaimRecord Claim(string path, string? sha, DateTimeOffset droppedAt) => new()
     {
         CorrelationId = Guid.NewGuid(),
@@ -158,9 +167,7 @@ public sealed class IngestLedgerTests : IDisposable
     public async Task Pruning_goes_on_batch_after_batch_until_every_old_finished_claim_is_gone()
     {
         var ledger = Open();
-        var claims = Enumerable.Range(0, 7).Select(i => Claim($"file {i}.txt", $"{i:x2}", T0) with { State = ClaimState.Stored }).ToList();
-        foreach (var claim in claims)
-            await ledger.SaveAsync(claim);
+        await SaveStoredAsync(ledger, 7);
 
         Assert.Equal(7, await ledger.PruneFinishedAsync(T0.AddDays(1), KeepNone, batchSize: 3));
 
@@ -190,9 +197,7 @@ public sealed class IngestLedgerTests : IDisposable
     public async Task Claims_the_caller_keeps_stay_and_the_batches_go_on_past_them()
     {
         var ledger = Open();
-        var claims = Enumerable.Range(0, 6).Select(i => Claim($"file {i}.txt", $"{i:x2}", T0) with { State = ClaimState.Stored }).ToList();
-        foreach (var claim in claims)
-            await ledger.SaveAsync(claim);
+        var claims = await SaveStoredAsync(ledger, 6);
         // The ledger goes through claims in the order of their ids' text; keeping the first two makes the first
         // batch of two all kept, which must not end the pruning.
         var kept = claims.Select(c => c.CorrelationId).OrderBy(id => id.ToString("D"), StringComparer.Ordinal).Take(2).ToHashSet();
