@@ -71,21 +71,17 @@ internal sealed class InboxWatcher(
 
             // While files are settling, look again the moment the first of them has been quiet for the window:
             // polling at a fixed fraction of the window added up to half a window to every file's latency.
-            var pause = tracker.NextDecisionAt() is { } due
-                ? Clamp(due - time.GetUtcNow(), MinimumPause, _options.RescanInterval)
-                : _options.RescanInterval;
-            if (await _wake.WaitAsync(pause, stoppingToken))
-                await Task.Delay(Debounce(tracker), time, stoppingToken);
+            // After an event, gather the burst into one scan, but not past that moment either: in a steady stream
+            // events never stop, and a full debounce after each one held files due meanwhile for up to that long.
+            if (await _wake.WaitAsync(UntilNextDecision(tracker, _options.RescanInterval), stoppingToken))
+                await Task.Delay(UntilNextDecision(tracker, _options.EventDebounce), time, stoppingToken);
         }
     }
 
-    /// <summary>
-    /// How long to gather a burst of events into one scan: the whole debounce, unless a file is due sooner. In a
-    /// steady stream events never stop, and a full debounce after each one held files due meanwhile for up to that long.
-    /// </summary>
-    private TimeSpan Debounce(StabilityTracker tracker) => tracker.NextDecisionAt() is { } due
-        ? Clamp(due - time.GetUtcNow(), MinimumPause, _options.EventDebounce)
-        : _options.EventDebounce;
+    /// <summary>Time until the first pending file is due, at least <see cref="MinimumPause"/> and at most <paramref name="longest"/>.</summary>
+    private TimeSpan UntilNextDecision(StabilityTracker tracker, TimeSpan longest) => tracker.NextDecisionAt() is { } due
+        ? Clamp(due - time.GetUtcNow(), MinimumPause, longest)
+        : longest;
 
     private async Task PassAsync(InboxScanner scanner, StabilityTracker tracker, WorkFolderLimit workFolder, CancellationToken stoppingToken)
     {
