@@ -24,12 +24,14 @@ public static class PipelineApplication
         builder.Configuration.AddInMemoryCollection(overrides);
         var pipeline = builder.Configuration.GetSection(PipelineOptions.SectionName).Get<PipelineOptions>() ?? new PipelineOptions();
         builder.Configuration.AddInMemoryCollection(DataPaths.Defaults(pipeline, builder.Configuration));
-        MallocArenas.Limit(pipeline.MallocArenaLimit);
+        NativeHeap.LimitArenas(pipeline.MallocArenaLimit);
 
         builder.WebHost.UseUrls(pipeline.Urls);
         builder.Services.AddPipelineLogging(builder.Configuration, pipeline);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = pipeline.ShutdownTimeout);
-        builder.Services.AddOptions<PipelineOptions>().Bind(builder.Configuration.GetSection(PipelineOptions.SectionName));
+        builder.Services.AddOptions<PipelineOptions>().Bind(builder.Configuration.GetSection(PipelineOptions.SectionName))
+            .Validate(o => o.NativeHeapTrimInterval >= TimeSpan.Zero, "Pipeline:NativeHeapTrimInterval must not be negative (zero turns trimming off).")
+            .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(WorkerIdentity.ForThisProcess());
 
@@ -44,6 +46,7 @@ public static class PipelineApplication
         builder.Services.AddHostMonitoring(builder.Configuration);
         builder.Services.AddFailedMessages(builder.Configuration);
         builder.Services.AddHostedService<StartupBanner>();
+        builder.Services.AddHostedService<NativeHeapTrimming>();
 
         var app = builder.Build();
         app.MapPipelineApi();

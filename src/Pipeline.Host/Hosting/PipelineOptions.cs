@@ -27,8 +27,15 @@ public sealed class PipelineOptions
     /// </summary>
     public bool MassTransitUsageTelemetry { get; set; }
 
-    /// <summary>Most glibc malloc arenas the process keeps (see <see cref="MallocArenas"/>); 0 leaves glibc's default.</summary>
+    /// <summary>Most glibc malloc arenas the process keeps (see <see cref="NativeHeap.LimitArenas"/>); 0 leaves glibc's default.</summary>
     public int MallocArenaLimit { get; set; } = 2;
+
+    /// <summary>
+    /// How often free native memory is handed back to the kernel (see <see cref="NativeHeap.TryTrim"/>); zero never.
+    /// Embedded bench, 20,000 articles, peak resident 205-208 MB untrimmed, 193-203 MB every 5 s, 192-197 MB every
+    /// second; one trim under load took 0.3 ms (median; 1.7 ms at most), holding malloc's locks that long.
+    /// </summary>
+    public TimeSpan NativeHeapTrimInterval { get; set; } = TimeSpan.FromSeconds(1);
 }
 
 public static class Transports
