@@ -79,7 +79,6 @@ public sealed class PrivatePostgresServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Creates an empty database with a unique name and returns its connection string.</summary>
     /// <summary>Stops the server (an outage for fault tests); <see cref="ResumeAsync"/> starts it again on the same port.</summary>
     public Task StopAsync(CancellationToken cancellationToken = default) =>
         RunAsServiceUserAsync(Path.Combine(_binDirectory, "pg_ctl"), ["-D", Path.Combine(_folder, "data"), "-m", "fast", "-w", "stop"], cancellationToken);
@@ -92,6 +91,7 @@ public sealed class PrivatePostgresServer : IAsyncDisposable
             ["-D", Path.Combine(folder, "data"), "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "-o", serverOptions, "start"],
             cancellationToken, Path.Combine(folder, "server.log"));
 
+    /// <summary>Creates an empty database with a unique name and returns its connection string.</summary>
     public Task<string> CreateDatabaseAsync(string prefix = "test", CancellationToken cancellationToken = default) =>
         CreateDatabaseAsync(AdminConnectionString, prefix, cancellationToken);
 
