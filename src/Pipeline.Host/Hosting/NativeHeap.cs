@@ -26,7 +26,7 @@ public static partial class NativeHeap
         {
             return Mallopt(ArenaMax, arenas) == 1;
         }
-        catch (EntryPointNotFoundException)
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
         {
             // musl (Alpine) has no mallopt and no per-thread arenas to cap.
             return false;
@@ -50,7 +50,7 @@ public static partial class NativeHeap
             released = MallocTrim(0) == 1;
             return true;
         }
-        catch (EntryPointNotFoundException)
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
         {
             return false;
         }
