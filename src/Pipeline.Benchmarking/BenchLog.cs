@@ -15,8 +15,10 @@ internal static partial class BenchLog
     [LoggerMessage(Level = LogLevel.Information, Message = "{Setup}: {Count} articles at {Rate:F0}/s; CPU ms per article: {Cpu}")]
     public static partial void Throughput(this ILogger logger, SetupKind setup, int count, double rate, string cpu);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Setup}: {Count} articles paced at {Rate:F0}/s: p50 {P50:F0} ms, p99 {P99:F0} ms; resident MB: {Resident}; peak: {Peak}")]
-    public static partial void Latency(this ILogger logger, SetupKind setup, int count, double rate, double p50, double p99, string resident, string peak);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Setup}: {Count} articles paced at {Rate:F0}/s: p50 {P50:F0} ms, p99 {P99:F0} ms " +
+        "(the slowest 1% dropped {SlowestFrom:F1}-{SlowestTo:F1} s into the phase); resident MB: {Resident}; peak: {Peak}")]
+    public static partial void Latency(this ILogger logger, SetupKind setup, int count, double rate, double p50, double p99,
+        double slowestFrom, double slowestTo, string resident, string peak);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ceiling: relaying {Count} messages through three queues with bare RabbitMQ.Client")]
     public static partial void CeilingStarting(this ILogger logger, int count);

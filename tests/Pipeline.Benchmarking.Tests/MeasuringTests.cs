@@ -35,4 +35,32 @@ public sealed class MeasuringTests
 
         Assert.Equal(expected, Percentiles.Of(values, percent));
     }
+
+    [Fact]
+    public void The_slowest_drops_window_spans_the_articles_a_stall_held_back()
+    {
+        // 200 drops 50 ms apart at 300 ms each; the two dropped at 4.0 s and 4.05 s waited 900 ms.
+        var start = new DateTimeOffset(2026, 11, 27, 3, 0, 0, TimeSpan.Zero);
+        var dropped = Enumerable.Range(0, 200).Select(i => start.AddMilliseconds(50 * i)).ToList();
+        var latencies = Enumerable.Range(0, 200).Select(i => i is 80 or 81 ? 900.0 : 300.0).ToList();
+
+        var (from, to) = SlowestDrops.Window(dropped, latencies, 99);
+
+        Assert.Equal(TimeSpan.FromSeconds(4), from);
+        Assert.Equal(TimeSpan.FromSeconds(4.05), to);
+    }
+
+    [Fact]
+    public void The_slowest_drops_window_is_counted_from_the_earliest_drop_whatever_the_order()
+    {
+        var start = new DateTimeOffset(2026, 11, 27, 3, 0, 0, TimeSpan.Zero);
+        DateTimeOffset[] dropped = [start.AddSeconds(3), start, start.AddSeconds(1)];
+        double[] latencies = [500, 100, 200];
+
+        Assert.Equal((TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3)), SlowestDrops.Window(dropped, latencies, 99));
+    }
+
+    [Fact]
+    public void Drop_times_and_latencies_must_pair_up() =>
+        Assert.Throws<ArgumentException>(() => SlowestDrops.Window([DateTimeOffset.UnixEpoch], [], 99));
 }
