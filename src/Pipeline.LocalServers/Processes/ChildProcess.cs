@@ -10,6 +10,9 @@ namespace Pipeline.LocalServers;
 /// </summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
+    /// <summary>Longest <see cref="Kill"/> waits for a killed process to be gone: SIGKILL takes milliseconds.</summary>
+    private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(10);
+
     private readonly Process _process;
     private readonly ChildProcessOptions _options;
     private readonly Lock _outputLock = new();
@@ -176,12 +179,19 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>SIGKILL to the process and everything it started: a crash, with no chance to clean up.</summary>
+    /// <summary>
+    /// SIGKILL to the process and everything it started: a crash, with no chance to clean up. Returns once the
+    /// process is gone (or after <see cref="KillWait"/>, for one stuck in the kernel).
+    /// </summary>
     public void Kill()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
+            // Kill only sends the signal, and HasExited turns true once the runtime has reaped the child. Under a
+            // loaded test run a caller that checked right after (a graceful stop past its grace period) still
+            // found the process there.
+            _process.WaitForExit(KillWait);
         }
     }
 
