@@ -4,9 +4,17 @@ using Pipeline.Testing.Processes;
 
 namespace Pipeline.Host.Tests;
 
-// The test machines and the container image are Debian: glibc is there to answer.
+/// <summary>
+/// Measures this process's resident memory, so it runs alone: another test's allocations (or an embedded pipeline's
+/// own trimming service) between two readings would blur what one trim gave back. The test machines and the
+/// container image are Debian: glibc is there to answer.
+/// </summary>
+[Collection(Name)]
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class NativeHeapTests
 {
+    private const string Name = "native heap";
+
     [Fact]
     public void The_arena_limit_reaches_glibc_on_linux() => Assert.Equal(OperatingSystem.IsLinux(), NativeHeap.LimitArenas(2));
 
