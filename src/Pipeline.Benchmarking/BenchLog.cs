@@ -20,6 +20,9 @@ internal static partial class BenchLog
     public static partial void Latency(this ILogger logger, SetupKind setup, int count, double rate, double p50, double p99,
         double slowestFrom, double slowestTo, string resident, string peak);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Setup}: where the time went, median ms of all paced articles/of the slowest 1%: {Segments}")]
+    public static partial void LatencyBreakdown(this ILogger logger, SetupKind setup, string segments);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Ceiling: relaying {Count} messages through three queues with bare RabbitMQ.Client")]
     public static partial void CeilingStarting(this ILogger logger, int count);
 

@@ -1,4 +1,5 @@
 using Pipeline.Benchmarking.Measuring;
+using Pipeline.Contracts;
 
 namespace Pipeline.Benchmarking.Tests;
 
@@ -63,4 +64,54 @@ public sealed class MeasuringTests
     [Fact]
     public void Drop_times_and_latencies_must_pair_up() =>
         Assert.Throws<ArgumentException>(() => SlowestDrops.Window([DateTimeOffset.UnixEpoch], [], 99));
+}
+
+public sealed class LatencyBreakdownTests
+{
+    private static readonly DateTimeOffset Drop = new(2026, 11, 27, 4, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void An_article_is_split_at_each_stamp_in_the_order_it_passed()
+    {
+        // Visits listed out of order, as a redelivery could leave them; each stage is found by name.
+        StageVisit[] visits =
+        [
+            new(Stages.Extract, "e", At(300), At(312)),
+            new(Stages.Ingest, "i", At(260), At(265)),
+            new(Stages.Index, "x", At(340), At(340)),
+        ];
+
+        var segments = LatencyBreakdown.Of(Drop, At(8), visits, At(343));
+
+        Assert.Equal([8, 252, 5, 35, 12, 28, 3], segments);
+        Assert.Equal(343, segments.Sum());
+    }
+
+    [Fact]
+    public void A_document_without_a_stage_visit_is_reported_not_guessed()
+    {
+        StageVisit[] visits = [new(Stages.Ingest, "i", At(1), At(2)), new(Stages.Index, "x", At(5), At(5))];
+
+        var error = Assert.Throws<InvalidOperationException>(() => LatencyBreakdown.Of(Drop, Drop, visits, At(6)));
+
+        Assert.Contains(Stages.Extract, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_segment_that_held_the_slowest_articles_back_shows_its_growth()
+    {
+        // 200 articles: most wait 1 ms for indexing; two were held 450 ms behind a slow write.
+        var segments = Enumerable.Range(0, 200).Select(i => new double[] { 9, 250, 1, 1, 3, i is 17 or 18 ? 450 : 1, 2 }).ToList();
+        var latencies = segments.Select(s => s.Sum()).ToList();
+
+        var description = LatencyBreakdown.Describe(segments, latencies, 99);
+
+        Assert.Equal("detection 9/9, settling 250/250, ingest 1/1, to extract 1/1, extract 3/3, to index 1/450, index write 2/2", description);
+    }
+
+    [Fact]
+    public void Breakdowns_and_latencies_must_pair_up() =>
+        Assert.Throws<ArgumentException>(() => LatencyBreakdown.Describe([new double[7]], [], 99));
+
+    private static DateTimeOffset At(double milliseconds) => Drop.AddMilliseconds(milliseconds);
 }

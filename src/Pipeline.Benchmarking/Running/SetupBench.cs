@@ -62,6 +62,8 @@ internal sealed class SetupBench(BenchOptions options, PipelineExecutable execut
         var (residentAtEnd, peaks) = (Resident(end), Peak(end));
         var (slowFrom, slowTo) = SlowestDrops.Window([.. paced.Select(d => d.DroppedAt)], latenciesByDrop, 99);
         logger.Latency(kind, pacedCount, pacedRate, p50, p99, slowFrom.TotalSeconds, slowTo.TotalSeconds, residentAtEnd, peaks);
+        var breakdown = LatencyBreakdown.Describe(await probe.BreakdownsAsync(paced, cancellationToken), latenciesByDrop, 99);
+        logger.LatencyBreakdown(kind, breakdown);
 
         var peakRssMb = Math.Round(end.Values.Max(s => s.PeakResidentBytes) / Megabyte, 1);
         static double Round(double value) => Math.Round(value, 1);

@@ -1,3 +1,4 @@
+using Pipeline.Benchmarking.Measuring;
 using Pipeline.LocalServers;
 using Pipeline.Storage;
 
@@ -42,5 +43,21 @@ internal sealed class StoreProbe(IArticleStore store)
         }
 
         return latencies;
+    }
+
+    /// <summary>Each dropped file's <see cref="LatencyBreakdown"/>, read from its stored document, in drop order.</summary>
+    public async Task<IReadOnlyList<double[]>> BreakdownsAsync(IReadOnlyList<Drop> drops, CancellationToken cancellationToken)
+    {
+        var breakdowns = new List<double[]>(drops.Count);
+        foreach (var drop in drops)
+        {
+            var versions = await store.GetVersionsAsync(drop.FileName, cancellationToken);
+            var document = versions.Count == 0 ? null : await store.GetAsync(versions[0].DocumentId, cancellationToken);
+            if (document?.StoredAt is not { } storedAt)
+                throw new InvalidOperationException($"{drop.FileName} was counted but cannot be read back from the store.");
+            breakdowns.Add(LatencyBreakdown.Of(drop.DroppedAt, document.DroppedAt, document.Stages, storedAt));
+        }
+
+        return breakdowns;
     }
 }
