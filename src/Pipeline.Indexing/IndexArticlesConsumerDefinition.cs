@@ -4,7 +4,7 @@ using Pipeline.Storage.Resilience;
 
 namespace Pipeline.Indexing;
 
-/// <summary>Queue name, batching, retries and outage behaviour of the index stage.</summary>
+/// <summary>Queue name, concurrency, retries and outage behaviour of the index stage.</summary>
 public sealed class IndexArticlesConsumerDefinition : ConsumerDefinition<IndexArticlesConsumer>
 {
     public const string QueueName = "pipeline-index";
@@ -14,9 +14,9 @@ public sealed class IndexArticlesConsumerDefinition : ConsumerDefinition<IndexAr
     {
         _options = options.Value;
         EndpointName = QueueName;
-        // A batch holds its messages unacknowledged until it is written: the endpoint must be allowed
-        // to hold every message of every batch in flight.
-        ConcurrentMessageLimit = _options.BatchSize * _options.ConcurrentBatches;
+        // Every article a worker holds waits for, or is in, a store batch (GroupCommitWriter): enough of them to
+        // fill the next batch while one is being written.
+        ConcurrentMessageLimit = _options.Concurrency;
     }
 
     protected override void ConfigureConsumer(
@@ -24,13 +24,9 @@ public sealed class IndexArticlesConsumerDefinition : ConsumerDefinition<IndexAr
         IConsumerConfigurator<IndexArticlesConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.PrefetchCount = ConcurrentMessageLimit ?? _options.BatchSize;
-        consumerConfigurator.Options<BatchOptions>(b => b
-            .SetMessageLimit(_options.BatchSize)
-            .SetTimeLimit(_options.BatchTimeLimit)
-            .SetConcurrencyLimit(_options.ConcurrentBatches));
+        endpointConfigurator.PrefetchCount = _options.Concurrency;
 
-        // A store that is down is not the message's fault. The batch in hand keeps retrying for as long as
+        // A store that is down is not the message's fault. An article in hand keeps retrying for as long as
         // an outage may last (StoreOutageRetry*), and the kill switch stops the endpoint if it lasts longer,
         // so the rest of the backlog waits in the queue rather than being worn out into the error queue.
         endpointConfigurator.UseKillSwitch(k => k

@@ -1,6 +1,6 @@
 namespace Pipeline.Indexing;
 
-/// <summary>Batching, retries and concurrency of the index consumer, from the <c>IndexConsumer</c> section.</summary>
+/// <summary>Batching, concurrency and retries of the index consumer, from the <c>IndexConsumer</c> section.</summary>
 public sealed class IndexConsumerOptions
 {
     public const string SectionName = "IndexConsumer";
@@ -8,17 +8,17 @@ public sealed class IndexConsumerOptions
     /// <summary>Most documents written in one store batch.</summary>
     public int BatchSize { get; set; } = 100;
 
-    /// <summary>How long a partial batch waits for more documents; bounds the latency batching adds.</summary>
-    public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(20);
-
-    /// <summary>Batches written at once.</summary>
-    public int ConcurrentBatches { get; set; } = 1;
+    /// <summary>
+    /// Articles a worker holds at once: the batch being written and those gathering for the next. Twice the batch
+    /// size lets the next batch fill up completely while one is written.
+    /// </summary>
+    public int Concurrency { get; set; } = 200;
 
     public int RetryLimit { get; set; } = 5;
     public TimeSpan RetryMinInterval { get; set; } = TimeSpan.FromMilliseconds(200);
     public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Retries of a batch while the store is unreachable; with the interval, how long an outage is ridden out in place (5 min).</summary>
+    /// <summary>Retries of an article while the store is unreachable; with the interval, how long an outage is ridden out in place (5 min).</summary>
     public int StoreOutageRetryLimit { get; set; } = 60;
     public TimeSpan StoreOutageRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
 

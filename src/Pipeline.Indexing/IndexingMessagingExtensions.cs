@@ -10,6 +10,7 @@ public static class IndexingMessagingExtensions
     public static IBusRegistrationConfigurator AddIndexingConsumers(this IBusRegistrationConfigurator bus, IConfiguration configuration)
     {
         bus.AddOptions<IndexConsumerOptions>().Bind(configuration.GetSection(IndexConsumerOptions.SectionName));
+        bus.AddSingleton<GroupCommitWriter>();
         bus.AddConsumer<IndexArticlesConsumer, IndexArticlesConsumerDefinition>();
         return bus;
     }

@@ -12,17 +12,25 @@ internal sealed class InMemoryArticleStore : IArticleStore
     public int UpsertCalls;
     public IReadOnlyCollection<StoredDocument> Documents => _documents.Values.ToList();
 
+    /// <summary>The documents of each upsert call, in call order.</summary>
+    public ConcurrentQueue<Guid[]> Batches { get; } = new();
+
+    /// <summary>Runs at the start of every upsert call, before anything is stored: to hold a write open or to fail it.</summary>
+    public Func<IReadOnlyList<StoredDocument>, Task>? BeforeUpsert { get; set; }
+
     public void FailNextUpserts(int count) => _failuresLeft = count;
 
     public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<StoredDocument> documents, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<StoredDocument> documents, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref UpsertCalls);
+        Batches.Enqueue([.. documents.Select(d => d.DocumentId)]);
+        if (BeforeUpsert is { } before)
+            await before(documents);
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)
             throw new TimeoutException("The store did not answer (simulated).");
-        IReadOnlyList<UpsertOutcome> outcomes = documents.Select(d => new UpsertOutcome(d.DocumentId, _documents.TryAdd(d.DocumentId, d))).ToList();
-        return Task.FromResult(outcomes);
+        return [.. documents.Select(d => new UpsertOutcome(d.DocumentId, _documents.TryAdd(d.DocumentId, d)))];
     }
 
     public Task<StoredDocument?> GetAsync(Guid documentId, CancellationToken cancellationToken) =>

@@ -64,14 +64,14 @@ public sealed class IndexArticlesConsumerTests
         Assert.True(await harness.Published.Any<ArticleIndexed>(x => x.Context.Message.DocumentId == message.DocumentId));
         Assert.Single(store.Documents);
         Assert.True(store.UpsertCalls >= 3, $"expected two failed calls and one that worked, saw {store.UpsertCalls}");
-        Assert.False(await harness.Published.Any<Fault<Batch<ArticleExtracted>>>());
+        Assert.False(await harness.Published.Any<Fault<ArticleExtracted>>());
     }
 
     [Fact]
-    public async Task The_same_content_twice_in_one_batch_is_stored_once_and_both_files_are_announced()
+    public async Task The_same_content_twice_at_once_is_stored_once_and_both_files_are_announced()
     {
         var store = new InMemoryArticleStore();
-        await using var provider = BuildProvider(store, batchTimeLimit: "00:00:01");
+        await using var provider = BuildProvider(store);
         var harness = provider.GetRequiredService<ITestHarness>();
         await harness.Start();
 
@@ -84,16 +84,15 @@ public sealed class IndexArticlesConsumerTests
         Assert.True(await harness.Published.Any<ArticleIndexed>(x => x.Context.Message.CorrelationId == copy.CorrelationId));
         Assert.Single(store.Documents);
         Assert.Single(harness.Published.Select<ArticleIndexed>(), x => x.Context.Message.Created);
-        Assert.False(await harness.Published.Any<Fault<Batch<ArticleExtracted>>>());
+        Assert.False(await harness.Published.Any<Fault<ArticleExtracted>>());
     }
 
-    private static ServiceProvider BuildProvider(InMemoryArticleStore store, string batchTimeLimit = "00:00:00.010")
+    private static ServiceProvider BuildProvider(InMemoryArticleStore store)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["IndexConsumer:RetryMinInterval"] = "00:00:00.010",
             ["IndexConsumer:RetryMaxInterval"] = "00:00:00.050",
-            ["IndexConsumer:BatchTimeLimit"] = batchTimeLimit,
         }).Build();
         return new ServiceCollection()
             .AddSingleton<IArticleStore>(store)
