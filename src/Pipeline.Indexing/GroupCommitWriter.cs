@@ -23,6 +23,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     private readonly IArticleStore _store;
     private readonly int _batchSize;
     private readonly Channel<PendingWrite> _pending = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _stopping = new();
     private readonly Task _writing;
 
     public GroupCommitWriter(IArticleStore store, IOptions<IndexConsumerOptions> options)
@@ -63,10 +64,10 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     {
         try
         {
-            var outcomes = await _store.UpsertAsync([.. batch.Select(w => w.Document)], CancellationToken.None);
+            var outcomes = await _store.UpsertAsync([.. batch.Select(w => w.Document)], _stopping.Token);
             Answer(batch, outcomes);
         }
-        catch (Exception e) when (batch.Count > 1 && !TransientFaults.IsTransient(e))
+        catch (Exception e) when (batch.Count > 1 && !TransientFaults.IsTransient(e) && !_stopping.IsCancellationRequested)
         {
             foreach (var write in batch)
                 await WriteAsync([write]);
@@ -96,11 +97,17 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops taking documents and finishes the batches already handed in.</summary>
+    /// <summary>
+    /// Refuses new documents and cancels the write in progress. The container disposes the writer after the bus
+    /// has stopped, so no consumer waits any more: what was not written was not acknowledged either and goes back
+    /// to the queue, and a store that cannot finish a write (an outage) does not hold the worker's exit.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         _pending.Writer.TryComplete();
+        await _stopping.CancelAsync();
         await _writing;
+        _stopping.Dispose();
     }
 
     private sealed class PendingWrite(StoredDocument document)

@@ -16,7 +16,7 @@ internal sealed class InMemoryArticleStore : IArticleStore
     public ConcurrentQueue<Guid[]> Batches { get; } = new();
 
     /// <summary>Runs at the start of every upsert call, before anything is stored: to hold a write open or to fail it.</summary>
-    public Func<IReadOnlyList<StoredDocument>, Task>? BeforeUpsert { get; set; }
+    public Func<IReadOnlyList<StoredDocument>, CancellationToken, Task>? BeforeUpsert { get; set; }
 
     public void FailNextUpserts(int count) => _failuresLeft = count;
 
@@ -27,7 +27,7 @@ internal sealed class InMemoryArticleStore : IArticleStore
         Interlocked.Increment(ref UpsertCalls);
         Batches.Enqueue([.. documents.Select(d => d.DocumentId)]);
         if (BeforeUpsert is { } before)
-            await before(documents);
+            await before(documents, cancellationToken);
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)
             throw new TimeoutException("The store did not answer (simulated).");
         return [.. documents.Select(d => new UpsertOutcome(d.DocumentId, _documents.TryAdd(d.DocumentId, d)))];
