@@ -51,7 +51,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         {
             while (batch.Count < _batchSize && _pending.Reader.TryRead(out var write))
                 batch.Add(write);
-            await WriteAsync(batch);
+            await WriteBatchAsync(batch);
             batch.Clear();
         }
     }
@@ -60,7 +60,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     /// Writes one batch and answers every document in it. A batch that fails for a reason other than a transient
     /// fault is written again one document at a time, so one bad document fails alone and the rest are stored.
     /// </summary>
-    private async Task WriteAsync(List<PendingWrite> batch)
+    private async Task WriteBatchAsync(List<PendingWrite> batch)
     {
         try
         {
@@ -70,7 +70,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         catch (Exception e) when (batch.Count > 1 && !TransientFaults.IsTransient(e) && !_stopping.IsCancellationRequested)
         {
             foreach (var write in batch)
-                await WriteAsync([write]);
+                await WriteBatchAsync([write]);
         }
         catch (Exception e)
         {

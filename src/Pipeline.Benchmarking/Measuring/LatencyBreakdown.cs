@@ -5,9 +5,9 @@ namespace Pipeline.Benchmarking.Measuring;
 
 /// <summary>
 /// Where an article's time from drop to stored went, in the order it passed: until ingest saw the file, until the
-/// file had settled and ingest claimed it, ingest's own work, the wait for extraction, extraction, the wait for
-/// indexing (a partial batch filling up, or batches queued behind a slow write), and the write itself. The stamps
-/// come from the stored document: when ingest first saw the file and each stage's visit.
+/// file had settled and ingest claimed it, ingest's own work, the wait for extraction, extraction, the wait for an
+/// index worker, and the write (the batch in progress, then its own). The stamps come from the stored document:
+/// when ingest first saw the file and each stage's visit.
 /// </summary>
 public static class LatencyBreakdown
 {

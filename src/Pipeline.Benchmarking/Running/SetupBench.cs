@@ -55,14 +55,15 @@ internal sealed class SetupBench(BenchOptions options, PipelineExecutable execut
         var paced = await driver.DropAsync(generator.Text(count + warmupCount, pacedCount), pacedRate, clock, cancellationToken);
         expected += pacedCount;
         await probe.WaitForCountAsync(expected, PhaseTimeout(pacedCount) + options.EffectiveLatencyPhase, () => setup.Diagnostics(), cancellationToken);
-        var latenciesByDrop = await probe.LatenciesAsync(paced, cancellationToken);
+        var breakdowns = await probe.BreakdownsAsync(paced, cancellationToken);
+        var latenciesByDrop = breakdowns.Select(segments => segments.Sum()).ToList();
         var latencies = latenciesByDrop.Order().ToList();
         var end = setup.Sample();
         var (p50, p95, p99) = (Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 95), Percentiles.Of(latencies, 99));
         var (residentAtEnd, peaks) = (Resident(end), Peak(end));
         var (slowFrom, slowTo) = SlowestDrops.Window([.. paced.Select(d => d.DroppedAt)], latenciesByDrop, 99);
         logger.Latency(kind, pacedCount, pacedRate, p50, p99, slowFrom.TotalSeconds, slowTo.TotalSeconds, residentAtEnd, peaks);
-        var breakdown = LatencyBreakdown.Describe(await probe.BreakdownsAsync(paced, cancellationToken), latenciesByDrop, 99);
+        var breakdown = LatencyBreakdown.Describe(breakdowns, latenciesByDrop, 99);
         logger.LatencyBreakdown(kind, breakdown);
 
         var peakRssMb = Math.Round(end.Values.Max(s => s.PeakResidentBytes) / Megabyte, 1);

@@ -45,7 +45,10 @@ internal sealed class StoreProbe(IArticleStore store)
         return latencies;
     }
 
-    /// <summary>Each dropped file's <see cref="LatencyBreakdown"/>, read from its stored document, in drop order.</summary>
+    /// <summary>
+    /// Each dropped file's <see cref="LatencyBreakdown"/>, read from its stored document, in drop order. Its
+    /// segments add up to the file's latency, so the paced phase reads each document once.
+    /// </summary>
     public async Task<IReadOnlyList<double[]>> BreakdownsAsync(IReadOnlyList<Drop> drops, CancellationToken cancellationToken)
     {
         var breakdowns = new List<double[]>(drops.Count);
