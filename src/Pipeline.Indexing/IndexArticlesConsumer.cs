@@ -31,7 +31,8 @@ public sealed partial class IndexArticlesConsumer(
             CorrelationId = message.CorrelationId,
             Article = message.Article,
             DroppedAt = message.DroppedAt,
-            // The stored visit ends when the write starts: its end is only known once the document is stored.
+            // The stored visit ends where it starts, when the article reached this worker: its end is only known
+            // once the document is stored. The wait for the batch in progress counts as part of the write.
             Stages = [.. message.Stages, new StageVisit(Stages.Index, worker.Name, started, started)],
         };
 
