@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Contracts;
 using Pipeline.Storage;
+using Pipeline.Testing.Messages;
 
 namespace Pipeline.Indexing.Tests;
 
@@ -27,7 +28,7 @@ public sealed class IndexArticlesConsumerTests
         Assert.True(await harness.Published.Any<ArticleIndexed>(x => x.Context.Message.DocumentId == second.DocumentId));
         Assert.True(await harness.Published.Any<ArticleIndexed>(x => x.Context.Message.DocumentId == first.DocumentId));
         Assert.Equal(2, store.Documents.Count);
-        var indexed = harness.Published.Select<ArticleIndexed>().Select(x => x.Context.Message).ToList();
+        var indexed = harness.Published.MessagesSoFar<ArticleIndexed>();
         Assert.All(indexed, m => Assert.True(m.Created));
         Assert.All(indexed, m => Assert.Equal([Stages.Ingest, Stages.Extract, Stages.Index], m.Stages.Select(s => s.Stage)));
     }
@@ -83,7 +84,7 @@ public sealed class IndexArticlesConsumerTests
         Assert.True(await harness.Published.Any<ArticleIndexed>(x => x.Context.Message.CorrelationId == original.CorrelationId));
         Assert.True(await harness.Published.Any<ArticleIndexed>(x => x.Context.Message.CorrelationId == copy.CorrelationId));
         Assert.Single(store.Documents);
-        Assert.Single(harness.Published.Select<ArticleIndexed>(), x => x.Context.Message.Created);
+        Assert.Single(harness.Published.SoFar<ArticleIndexed>(), x => x.Context.Message.Created);
         Assert.False(await harness.Published.Any<Fault<ArticleExtracted>>());
     }
 
@@ -121,7 +122,7 @@ public sealed class IndexArticlesConsumerTests
         await harness.Bus.Publish(second);
 
         Assert.True(await harness.Published.Any<ArticleIndexed>(x => x.Context.Message.DocumentId == second.DocumentId));
-        var indexed = harness.Published.Select<ArticleIndexed>().Single().Context.Message;
+        var indexed = harness.Published.SoFar<ArticleIndexed>().Single().Context.Message;
         Assert.Equal((1, 3), (indexed.ItemIndex, indexed.ItemCount));
         Assert.Equal("daftar.json#2", indexed.Source.Path);
         Assert.Equal(second.DocumentId, Assert.Single(store.Documents).DocumentId);

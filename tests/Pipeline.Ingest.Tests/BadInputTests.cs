@@ -7,6 +7,7 @@ using Pipeline.Ingest.Ledger;
 using Pipeline.Ingest.Tests.Support;
 using Pipeline.Testing.Processes;
 using Pipeline.Ingest.Watching;
+using Pipeline.Testing.Messages;
 
 namespace Pipeline.Ingest.Tests;
 
@@ -28,7 +29,7 @@ public class BadInputTests
 
     private static bool FileFinisherEntryExists(string path) => File.Exists(path) || new FileInfo(path).LinkTarget is not null;
 
-    private static void AssertNothingPublished(IngestTestHost host) => Assert.Empty(host.Harness.Published.Select<ArticleReceived>());
+    private static void AssertNothingPublished(IngestTestHost host) => Assert.Empty(host.Harness.Published.SoFar<ArticleReceived>());
 
     [Fact]
     public async Task An_empty_file_is_quarantined()

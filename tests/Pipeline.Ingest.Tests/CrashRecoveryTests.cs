@@ -6,6 +6,7 @@ using Pipeline.Ingest.Claiming;
 using Pipeline.Ingest.Ledger;
 using Pipeline.Ingest.Tests.Support;
 using Pipeline.Testing.Processes;
+using Pipeline.Testing.Messages;
 
 namespace Pipeline.Ingest.Tests;
 
@@ -89,7 +90,7 @@ public class CrashRecoveryTests
         // Recovery handles the work folder in one go, so once our file is out, theirs has been considered too.
         await host.PublishedAsync<ArticleReceived>(m => m.CorrelationId == ours);
 
-        Assert.DoesNotContain(host.Harness.Published.Select<ArticleReceived>(), m => m.Context.Message.CorrelationId == foreign);
+        Assert.DoesNotContain(host.Harness.Published.SoFar<ArticleReceived>(), m => m.Context.Message.CorrelationId == foreign);
         Assert.True(File.Exists(WorkFiles.PathFor(host.Options.WorkFolder, foreign, "theirs.txt")));
     }
 
@@ -101,7 +102,7 @@ public class CrashRecoveryTests
             correlationId = await LeaveClaimAsync(services, "done.txt", "Already searchable", ClaimState.Stored));
 
         await Eventually.WaitUntilAsync(() => File.Exists(Path.Combine(host.Options.ArchiveFolder, "done.txt")), Eventually.DefaultTimeout, "the file is archived");
-        Assert.Empty(host.Harness.Published.Select<ArticleReceived>());
+        Assert.Empty(host.Harness.Published.SoFar<ArticleReceived>());
     }
 
     [Fact]
@@ -127,7 +128,7 @@ public class CrashRecoveryTests
         var reasonPath = Path.Combine(host.Options.QuarantineFolder, "refused.txt.reason.json");
         await Eventually.WaitUntilAsync(() => File.Exists(Path.Combine(host.Options.QuarantineFolder, "refused.txt")) && File.Exists(reasonPath), Eventually.DefaultTimeout, "the file is quarantined beside its reason");
         Assert.Contains("No article text.", await File.ReadAllTextAsync(reasonPath), StringComparison.Ordinal);
-        Assert.Empty(host.Harness.Published.Select<ArticleReceived>());
+        Assert.Empty(host.Harness.Published.SoFar<ArticleReceived>());
     }
 
     [Fact]
@@ -139,7 +140,7 @@ public class CrashRecoveryTests
         var reasonPath = Path.Combine(host.Options.QuarantineFolder, "was empty.txt.reason.json");
         await Eventually.WaitUntilAsync(() => File.Exists(reasonPath), Eventually.DefaultTimeout, "the empty file is quarantined beside its reason");
         Assert.Contains("empty", await File.ReadAllTextAsync(reasonPath), StringComparison.Ordinal);
-        Assert.Empty(host.Harness.Published.Select<ArticleReceived>());
+        Assert.Empty(host.Harness.Published.SoFar<ArticleReceived>());
     }
 
     [Fact]
@@ -149,6 +150,6 @@ public class CrashRecoveryTests
         host.Drop("unanswered.txt", "Nobody answered");
         var first = (await host.PublishedAsync<ArticleReceived>(m => m.Source.Path == "unanswered.txt")).Context.Message;
 
-        await Eventually.WaitUntilAsync(() => host.Harness.Published.Select<ArticleReceived>().Count(m => m.Context.Message.CorrelationId == first.CorrelationId) >= 2, Eventually.DefaultTimeout, "the unanswered file is published a second time");
+        await Eventually.WaitUntilAsync(() => host.Harness.Published.SoFar<ArticleReceived>().Count(m => m.Context.Message.CorrelationId == first.CorrelationId) >= 2, Eventually.DefaultTimeout, "the unanswered file is published a second time");
     }
 }

@@ -5,6 +5,7 @@ using Pipeline.Contracts;
 using Pipeline.Ingest.Ledger;
 using Pipeline.Ingest.Tests.Support;
 using Pipeline.Testing.Processes;
+using Pipeline.Testing.Messages;
 
 namespace Pipeline.Ingest.Tests;
 
@@ -129,7 +130,7 @@ public class IngestHarnessTests
         await host.Harness.Bus.Publish(items[0]);
         await host.Harness.Bus.Publish(items[2]);
         await host.Harness.Bus.Publish(items[0]);
-        await Eventually.WaitUntilAsync(() => host.Harness.Consumed.Select<ArticleIndexed>().Count() >= 3, Eventually.DefaultTimeout, "ingest has handled the three announcements");
+        await Eventually.WaitUntilAsync(() => host.Harness.Consumed.SoFar<ArticleIndexed>().Count >= 3, Eventually.DefaultTimeout, "ingest has handled the three announcements");
         Assert.Single(Directory.EnumerateFiles(host.Options.WorkFolder, "*", SearchOption.AllDirectories));
         Assert.False(Directory.Exists(host.Options.ArchiveFolder) && Directory.EnumerateFiles(host.Options.ArchiveFolder, "*", SearchOption.AllDirectories).Any());
         Assert.Equal(ClaimState.Published, (await ledger.FindAsync(received.CorrelationId))!.State);
@@ -207,7 +208,7 @@ public class IngestHarnessTests
             Reason = "The claimed file is gone.",
             RejectedAt = DateTimeOffset.UtcNow,
         });
-        await Eventually.WaitUntilAsync(() => host.Harness.Consumed.Select<ArticleRejected>().Any(m => m.Context.Message.CorrelationId == received.CorrelationId && m.Exception is null), Eventually.DefaultTimeout, "the rejection is consumed (the harness records it once the consumer has finished)");
+        await Eventually.WaitUntilAsync(() => host.Harness.Consumed.SoFar<ArticleRejected>().Any(m => m.Context.Message.CorrelationId == received.CorrelationId && m.Exception is null), Eventually.DefaultTimeout, "the rejection is consumed (the harness records it once the consumer has finished)");
         Assert.Equal(ClaimState.Stored, (await host.Services.GetRequiredService<IngestLedger>().FindAsync(received.CorrelationId))!.State);
         Assert.True(File.Exists(archived));
         Assert.Empty(Directory.EnumerateFileSystemEntries(host.Options.QuarantineFolder));
@@ -264,10 +265,12 @@ public class IngestHarnessTests
         host.Drop("real.txt", "real");
 
         await host.PublishedAsync<ArticleReceived>(m => m.Source.Path == "real.txt");
+        // Rescans later, the other two are still left alone.
+        await Task.Delay(host.Options.RescanInterval * 2);
 
         Assert.True(File.Exists(host.Inbox("article.txt.part")));
         Assert.True(File.Exists(host.Inbox(".hidden.txt")));
-        Assert.Single(host.Harness.Published.Select<ArticleReceived>());
+        Assert.Single(host.Harness.Published.SoFar<ArticleReceived>());
     }
 
     [Fact]
@@ -291,8 +294,8 @@ public class IngestHarnessTests
         for (var i = 0; i < count; i++)
             host.Drop($"burst/{i % 7}/file {i}.txt", $"Artikel nomor {i}");
 
-        await Eventually.WaitUntilAsync(() => host.Harness.Published.Select<ArticleReceived>().Count() >= count, TimeSpan.FromSeconds(60), $"{count} files are published");
-        var paths = host.Harness.Published.Select<ArticleReceived>().Select(m => m.Context.Message.Source.Path).ToList();
+        await Eventually.WaitUntilAsync(() => host.Harness.Published.SoFar<ArticleReceived>().Count >= count, TimeSpan.FromSeconds(60), $"{count} files are published");
+        var paths = host.Harness.Published.SoFar<ArticleReceived>().Select(m => m.Context.Message.Source.Path).ToList();
         Assert.Equal(count, paths.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(count, paths.Count);
     }

@@ -2,6 +2,7 @@ using Pipeline.Contracts;
 using Xunit.Abstractions;
 using Pipeline.Ingest.Tests.Support;
 using Pipeline.Testing.Processes;
+using Pipeline.Testing.Messages;
 
 namespace Pipeline.Ingest.Tests;
 
@@ -32,12 +33,12 @@ public sealed class ReplicaTests(ITestOutputHelper output) : IDisposable
         for (var i = count / 2; i < count; i++)
             first.Drop($"wire/{i % 5}/story {i}.txt", $"Cerita nomor {i}");
 
-        IEnumerable<ArticleReceived> All() => first.Harness.Published.Select<ArticleReceived>().Concat(second.Harness.Published.Select<ArticleReceived>())
+        IEnumerable<ArticleReceived> All() => first.Harness.Published.SoFar<ArticleReceived>().Concat(second.Harness.Published.SoFar<ArticleReceived>())
             .Select(m => m.Context.Message);
         await Eventually.WaitUntilAsync(() => All().Count() >= count && !Directory.EnumerateFiles(_shared.Combine("inbox"), "*", SearchOption.AllDirectories).Any(), TimeSpan.FromSeconds(60), $"{count} files are published and the inbox is empty");
 
         var published = All().ToList();
-        output.WriteLine($"First replica published {first.Harness.Published.Select<ArticleReceived>().Count()}, second {second.Harness.Published.Select<ArticleReceived>().Count()}");
+        output.WriteLine($"First replica published {first.Harness.Published.SoFar<ArticleReceived>().Count}, second {second.Harness.Published.SoFar<ArticleReceived>().Count}");
         Assert.Equal(count, published.Count);
         Assert.Equal(count, published.Select(m => m.Source.Path).Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(count, Directory.GetFiles(_shared.Combine("work")).Length);

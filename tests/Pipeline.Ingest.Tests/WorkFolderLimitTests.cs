@@ -4,6 +4,7 @@ using Pipeline.Contracts;
 using Pipeline.Ingest.Tests.Support;
 using Pipeline.Ingest.Watching;
 using Pipeline.Testing.Processes;
+using Pipeline.Testing.Messages;
 
 namespace Pipeline.Ingest.Tests;
 
@@ -142,6 +143,6 @@ public sealed class WorkFolderLimitTests : IDisposable
             Levels.Add(logLevel);
     }
 
-    private static List<ArticleReceived> Received(IngestTestHost host) =>
-        host.Harness.Published.Select<ArticleReceived>().Select(m => m.Context.Message).ToList();
+    private static IReadOnlyList<ArticleReceived> Received(IngestTestHost host) =>
+        host.Harness.Published.MessagesSoFar<ArticleReceived>();
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Contracts;
 using Pipeline.Extraction.Messaging;
+using Pipeline.Testing.Messages;
 
 namespace Pipeline.Extraction.Tests.Messaging;
 
@@ -24,7 +25,7 @@ public sealed class ExtractArticleConsumerTests
         await harness.Bus.Publish(received);
 
         Assert.True(await harness.Published.Any<ArticleExtracted>(x => x.Context.Message.DocumentId == received.DocumentId));
-        var extracted = harness.Published.Select<ArticleExtracted>().Single().Context.Message;
+        var extracted = harness.Published.SoFar<ArticleExtracted>().Single().Context.Message;
         Assert.Equal(received.CorrelationId, extracted.CorrelationId);
         Assert.Equal([Stages.Ingest, Stages.Extract], extracted.Stages.Select(s => s.Stage));
         Assert.Equal("Judul\nJAKARTA - Isi.", extractor.LastText);
@@ -65,7 +66,7 @@ public sealed class ExtractArticleConsumerTests
         await harness.Bus.Publish(received);
 
         Assert.True(await harness.Published.Any<ArticleRejected>());
-        var rejected = harness.Published.Select<ArticleRejected>().Single().Context.Message;
+        var rejected = harness.Published.SoFar<ArticleRejected>().Single().Context.Message;
         Assert.Equal("The file is empty.", rejected.Reason);
         Assert.Equal(Stages.Extract, rejected.Stage);
         Assert.Equal(received.Source, rejected.Source);
@@ -91,7 +92,7 @@ public sealed class ExtractArticleConsumerTests
 
         Assert.True(await harness.Consumed.Any<ArticleReceived>());
         await harness.InactivityTask;
-        var extracted = harness.Published.Select<ArticleExtracted>().Select(x => x.Context.Message).OrderBy(m => m.ItemIndex).ToList();
+        var extracted = harness.Published.MessagesSoFar<ArticleExtracted>().OrderBy(m => m.ItemIndex).ToList();
         Assert.Equal([0, 1, 2], extracted.Select(m => m.ItemIndex));
         Assert.All(extracted, m => Assert.Equal(3, m.ItemCount));
         Assert.All(extracted, m => Assert.Equal(received.CorrelationId, m.CorrelationId));

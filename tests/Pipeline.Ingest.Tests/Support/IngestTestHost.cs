@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Pipeline.Testing.Messages;
 using Pipeline.Testing.Processes;
 
 namespace Pipeline.Ingest.Tests.Support;
@@ -75,7 +76,7 @@ public sealed class IngestTestHost : IAsyncDisposable
         // The harness's own Any() gives up after a short spell of bus inactivity, which a cold start can exceed;
         // poll its record of published messages against our deadline instead.
         IPublishedMessage<T>? found = null;
-        await Eventually.WaitUntilAsync(() => (found = Harness.Published.Select<T>(m => match(m.Context.Message)).FirstOrDefault()) is not null,
+        await Eventually.WaitUntilAsync(() => (found = Harness.Published.SoFar<T>().FirstOrDefault(m => match(m.Context.Message))) is not null,
             Eventually.DefaultTimeout, $"a matching {typeof(T).Name} is published");
         return found!;
     }
