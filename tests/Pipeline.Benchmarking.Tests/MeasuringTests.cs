@@ -110,6 +110,18 @@ public sealed class LatencyBreakdownTests
     }
 
     [Fact]
+    public void A_segment_a_fraction_of_a_millisecond_below_zero_reads_as_zero()
+    {
+        // SQLite keeps the stored time in whole milliseconds, so a write that finished within the millisecond the
+        // index visit started in comes out a fraction below zero.
+        var segments = Enumerable.Range(0, 10).Select(_ => new double[] { 9, 250, 1, 1, 3, 1, -0.3 }).ToList();
+
+        var description = LatencyBreakdown.Describe(segments, segments.Select(s => s.Sum()).ToList(), 99);
+
+        Assert.EndsWith("index write 0/0", description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Breakdowns_and_latencies_must_pair_up() =>
         Assert.Throws<ArgumentException>(() => LatencyBreakdown.Describe([new double[7]], [], 99));
 

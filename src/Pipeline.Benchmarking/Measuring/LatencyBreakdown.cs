@@ -47,8 +47,11 @@ public static class LatencyBreakdown
         var slowestCount = Math.Max(1, (int)Math.Ceiling(latencies.Count * (100 - percent) / 100));
         var slowest = Enumerable.Range(0, latencies.Count).OrderByDescending(i => latencies[i]).Take(slowestCount).Select(i => segments[i]).ToList();
         return string.Join(", ", Segments.Select((name, s) => string.Create(CultureInfo.InvariantCulture,
-            $"{name} {Median(segments, s):F0}/{Median(slowest, s):F0}")));
+            $"{name} {Milliseconds(Median(segments, s))}/{Milliseconds(Median(slowest, s))}")));
     }
+
+    // Whole milliseconds; a fraction below zero (SQLite stores its time in whole milliseconds) rounds to "0", not "-0".
+    private static string Milliseconds(double value) => (Math.Round(value) + 0.0).ToString("F0", CultureInfo.InvariantCulture);
 
     private static double Median(IReadOnlyList<double[]> segments, int segment) =>
         Percentiles.Of(segments.Select(article => article[segment]).Order().ToList(), 50);
