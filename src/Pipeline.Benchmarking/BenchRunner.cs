@@ -34,7 +34,7 @@ public sealed class BenchRunner(IOptions<BenchOptions> options, PipelineExecutab
         logger.CeilingStarting(settings.ArticleCount);
         var bodies = generator.Text(0, settings.ArticleCount).Select(article => (ReadOnlyMemory<byte>)article.Content).ToList();
         var relay = new RelayCeilingOptions();
-        var ceiling = new CeilingResult(Math.Round(await new RelayCeiling(broker, relay, logger).MeasureAsync(bodies, cancellationToken), 1), relay.Runs);
+        var ceiling = new CeilingResult(Math.Round(await new RelayCeiling(broker.Amqp, relay, logger).MeasureAsync(bodies, cancellationToken), 1), relay.Runs);
         logger.CeilingMeasured(ceiling.MessagesPerSecond);
 
         DistributedResult? distributed = null;

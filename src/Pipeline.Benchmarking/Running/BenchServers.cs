@@ -15,7 +15,7 @@ internal sealed class BenchServers : IAsyncDisposable
     private readonly PrivatePostgresServer? _postgres;
     private readonly List<string> _databases = [];
 
-    private BenchServers(Uri? broker, string? postgresAdmin, PrivateRabbitMqNode? node, PrivatePostgresServer? postgres)
+    private BenchServers(BenchBroker? broker, string? postgresAdmin, PrivateRabbitMqNode? node, PrivatePostgresServer? postgres)
     {
         Broker = broker;
         PostgresAdmin = postgresAdmin;
@@ -23,7 +23,7 @@ internal sealed class BenchServers : IAsyncDisposable
         _postgres = postgres;
     }
 
-    public Uri? Broker { get; }
+    public BenchBroker? Broker { get; }
 
     private string? PostgresAdmin { get; }
 
@@ -33,12 +33,12 @@ internal sealed class BenchServers : IAsyncDisposable
         PrivatePostgresServer? postgres = null;
         try
         {
-            var broker = options.RabbitMqUri;
+            var broker = options.RabbitMqUri is { } given ? new BenchBroker(given, Management: null) : null;
             if (needBroker && broker is null)
             {
                 logger.StartingServer("RabbitMQ node");
                 node = await PrivateRabbitMqNode.StartAsync("pipeline-bench", cancellationToken);
-                broker = node.AmqpUri;
+                broker = new BenchBroker(node.AmqpUri, node.ManagementUri);
             }
 
             var postgresAdmin = options.PostgresConnectionString;

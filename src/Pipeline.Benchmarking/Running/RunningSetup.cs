@@ -34,7 +34,7 @@ internal sealed class RunningSetup : IAsyncDisposable
 
     /// <summary>Starts the set-up and returns once every process says it is running and the inbox exists.</summary>
     public static async Task<RunningSetup> StartAsync(
-        PipelineExecutable executable, SetupKind kind, Uri? broker, string? postgres, TimeSpan startTimeout, CancellationToken cancellationToken)
+        PipelineExecutable executable, SetupKind kind, BenchBroker? broker, string? postgres, TimeSpan startTimeout, CancellationToken cancellationToken)
     {
         var data = Directory.CreateTempSubdirectory("pipeline-bench-").FullName;
         var setup = new RunningSetup(data, postgres);
@@ -51,7 +51,7 @@ internal sealed class RunningSetup : IAsyncDisposable
                 foreach (var stage in (string[])["extract", "index", "ingest"])
                 {
                     await setup.StartProcessAsync(executable, stage,
-                        ["worker", stage, "--rabbitmq", rabbit.ToString(), .. setup.CommonArguments()], startTimeout, cancellationToken);
+                        ["worker", stage, .. rabbit.WorkerArguments(), .. setup.CommonArguments()], startTimeout, cancellationToken);
                 }
             }
 

@@ -18,7 +18,7 @@ internal sealed class SetupBench(BenchOptions options, PipelineExecutable execut
 {
     private const double Megabyte = 1024 * 1024;
 
-    public async Task<SetupResult> RunAsync(SetupKind kind, Uri? broker, string? postgres, CancellationToken cancellationToken)
+    public async Task<SetupResult> RunAsync(SetupKind kind, BenchBroker? broker, string? postgres, CancellationToken cancellationToken)
     {
         var count = options.ArticleCount;
         var warmupCount = options.EffectiveWarmupCount;

@@ -24,7 +24,7 @@ public sealed class ScalingBench(IOptions<BenchOptions> bench, IOptions<ScalingO
         var options = scaling.Value;
         var pages = settings.Quick ? options.QuickPages : options.Pages;
         await using var servers = await BenchServers.StartAsync(settings, needBroker: true, needPostgres: false, logger, cancellationToken);
-        var factory = new ConnectionFactory { Uri = servers.Broker!, ClientProvidedName = "pipeline bench scaling" };
+        var factory = new ConnectionFactory { Uri = servers.Broker!.Amqp, ClientProvidedName = "pipeline bench scaling" };
         await using var connection = await factory.CreateConnectionAsync(cancellationToken);
 
         // A worker declares the extract queue with the arguments the pipeline uses (quorum, delivery limit, dead letters).
@@ -61,7 +61,7 @@ public sealed class ScalingBench(IOptions<BenchOptions> bench, IOptions<ScalingO
     }
 
     /// <summary>Starts <paramref name="count"/> extract workers at once and returns when each says it is running.</summary>
-    private async Task<WorkerGroup> StartWorkersAsync(Uri broker, int count, ScalingOptions options, CancellationToken cancellationToken)
+    private async Task<WorkerGroup> StartWorkersAsync(BenchBroker broker, int count, ScalingOptions options, CancellationToken cancellationToken)
     {
         var group = new WorkerGroup(Directory.CreateTempSubdirectory("pipeline-bench-scaling-").FullName);
         try
@@ -76,7 +76,7 @@ public sealed class ScalingBench(IOptions<BenchOptions> bench, IOptions<ScalingO
             {
                 var data = Directory.CreateDirectory(Path.Combine(group.Folder, i.ToString(CultureInfo.InvariantCulture))).FullName;
                 var worker = executable.Options(
-                    ["worker", "extract", "--rabbitmq", broker.ToString(), "--data", data, "--urls", "http://127.0.0.1:0", "--store", "sqlite"],
+                    ["worker", "extract", .. broker.WorkerArguments(), "--data", data, "--urls", "http://127.0.0.1:0", "--store", "sqlite"],
                     environment);
                 group.Processes.Add(ChildProcess.Start(PinnedToCpus(worker, i, options)));
             }

@@ -19,6 +19,7 @@ internal sealed class HostingArguments
         Map("--inbox", "Ingest:InboxFolder", "Folder to watch for new articles (default: <data>/inbox).");
         Map("--transport", "Pipeline:Transport", "inmemory (one process, default) or rabbitmq.");
         Map("--rabbitmq", "RabbitMq:Uri", "AMQP URI of the broker when --transport rabbitmq.");
+        Map("--management", "RabbitMq:ManagementUri", "http://host:port/ of the broker's management API, read for queue health (default: port 15672 on the AMQP host).");
         Map("--urls", "Pipeline:Urls", "Where the HTTP endpoint listens (default http://127.0.0.1:5080).");
         Map("--log-format", "Pipeline:LogFormat", "text (default) or json.");
     }

@@ -36,6 +36,9 @@ public sealed class PrivateRabbitMqNode : IAsyncDisposable
     /// <summary>amqp://guest:guest@127.0.0.1:PORT/ (guest may connect over loopback only, which is all a private node listens on).</summary>
     public Uri AmqpUri => new($"amqp://guest:guest@127.0.0.1:{Ports.Amqp.ToString(CultureInfo.InvariantCulture)}/");
 
+    /// <summary>http://127.0.0.1:PORT/ of the management plugin (the API is under /api/; guest's credentials as above).</summary>
+    public Uri ManagementUri => new($"http://127.0.0.1:{Ports.Management.ToString(CultureInfo.InvariantCulture)}/");
+
     /// <summary>Starts a node named <paramref name="namePrefix"/>-RANDOM@localhost and returns once it accepts connections.</summary>
     public static async Task<PrivateRabbitMqNode> StartAsync(string namePrefix, CancellationToken cancellationToken)
     {

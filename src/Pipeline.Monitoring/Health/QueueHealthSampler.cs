@@ -19,6 +19,10 @@ public sealed partial class QueueHealthSampler(
     TimeProvider clock,
     ILogger<QueueHealthSampler> logger) : BackgroundService
 {
+    // Failed reads in a row. A broker down for an hour fails 720 reads at the default interval: the first is
+    // logged with its exception, the rest only at debug level, and the recovery once.
+    private int _failedReads;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.SampleInterval, clock);
@@ -40,12 +44,18 @@ public sealed partial class QueueHealthSampler(
             state.History.Add(sample);
             metrics.Observe(sample);
             state.Publish(StatusBuilder.Build(state.History.Snapshot(), settings, source.Description));
+            if (_failedReads > 0)
+                LogSourceReachableAgain(source.Description, _failedReads);
+            _failedReads = 0;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             // Monitoring must never stop the pipeline it watches: the report says the figures are missing and
             // why, the warning is logged, and the sampler tries again on the next tick.
-            LogSourceUnreachable(e, source.Description);
+            if (++_failedReads == 1)
+                LogSourceUnreachable(e, source.Description);
+            else
+                LogSourceStillUnreachable(source.Description, _failedReads, e.Message);
             state.Publish(StatusBuilder.Unreachable(source.Description, e.Message, clock.GetUtcNow()));
         }
     }
@@ -71,6 +81,12 @@ public sealed partial class QueueHealthSampler(
     [LoggerMessage(Level = LogLevel.Warning, Message = "The number of stored documents could not be read")]
     private partial void LogStoreCountFailed(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue figures could not be read from {Source}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue figures could not be read from {Source}; further failures are logged at debug level until it answers again")]
     private partial void LogSourceUnreachable(Exception exception, string source);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Queue figures still could not be read from {Source} ({FailedReads} failed reads in a row): {Error}")]
+    private partial void LogSourceStillUnreachable(string source, int failedReads, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queue figures are read from {Source} again, after {FailedReads} failed reads")]
+    private partial void LogSourceReachableAgain(string source, int failedReads);
 }

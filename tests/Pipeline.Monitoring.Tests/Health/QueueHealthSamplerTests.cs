@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Pipeline.Monitoring.Health;
@@ -34,6 +35,62 @@ public sealed class QueueHealthSamplerTests
         var alert = Assert.Single(report.Alerts);
         Assert.Equal(AlertCodes.SourceUnreachable, alert.Code);
         Assert.Contains("not JSON", alert.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreachable_source_is_warned_about_once_and_its_recovery_said_once()
+    {
+        using var meters = new UnlistenedMeterFactory();
+        var options = Options.Create(new MonitoringOptions());
+        var source = new FlakySource();
+        var logger = new RecordingLogger();
+        var sampler = new QueueHealthSampler(
+            source,
+            new StageActivity(16),
+            new IngestFolders(new ConfigurationBuilder().Build()),
+            [],
+            new MonitoringState(options),
+            new PipelineMetrics(meters),
+            options,
+            TimeProvider.System,
+            logger);
+
+        source.Fails = true;
+        for (var i = 0; i < 3; i++)
+            await sampler.SampleOnceAsync(CancellationToken.None);
+        source.Fails = false;
+        await sampler.SampleOnceAsync(CancellationToken.None);
+        await sampler.SampleOnceAsync(CancellationToken.None);
+        source.Fails = true;
+        await sampler.SampleOnceAsync(CancellationToken.None);
+
+        Assert.Equal(
+            [(LogLevel.Warning, true), (LogLevel.Debug, false), (LogLevel.Debug, false), (LogLevel.Information, false), (LogLevel.Warning, true)],
+            logger.Entries.Select(e => (e.Level, e.Exception is not null)));
+        Assert.Contains("3 failed reads", logger.Entries[3].Message, StringComparison.Ordinal);
+    }
+
+    private sealed class FlakySource : IQueueFiguresSource
+    {
+        public bool Fails { get; set; }
+
+        public string Description => "flaky broker";
+
+        public Task<IReadOnlyDictionary<string, QueueFigures>> ReadAsync(CancellationToken cancellationToken) => Fails
+            ? throw new HttpRequestException("Connection refused")
+            : Task.FromResult<IReadOnlyDictionary<string, QueueFigures>>(new Dictionary<string, QueueFigures>());
+    }
+
+    private sealed class RecordingLogger : ILogger<QueueHealthSampler>
+    {
+        public List<(LogLevel Level, string Message, Exception? Exception)> Entries { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Entries.Add((logLevel, formatter(state, exception), exception));
     }
 
     private sealed class FailingSource : IQueueFiguresSource

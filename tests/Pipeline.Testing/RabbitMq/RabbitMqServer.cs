@@ -73,8 +73,8 @@ public sealed class RabbitMqServer : IAsyncDisposable
         var ports = node.Ports;
         return new RabbitMqServer(
             node,
-            new Uri($"amqp://guest:guest@127.0.0.1:{ports.Amqp}/"),
-            new Uri($"http://127.0.0.1:{ports.Management}/"),
+            node.AmqpUri,
+            node.ManagementUri,
             new Uri($"http://127.0.0.1:{ports.Prometheus}/"),
             node.NodeName,
             "/");
