@@ -12,8 +12,8 @@ public sealed class IndexConsumerOptions
     /// Articles a worker holds at once: the batch being written and those gathering for the next. A batch rarely
     /// fills: at 600 articles/s and 20 ms a write, about a dozen arrive during one. Each article held is its whole
     /// extracted document, so holding 200 rather than 100 cost the embedded pipeline about 5 MB of its peak resident
-    /// memory (bench: 195-203 MB in three runs, 190-197 MB in six, three of them alternated with those) at the same throughput; PostgreSQL
-    /// (two runs alternated) stored 533-618 against 589-635 articles/s, p99 314-320 against 338-383 ms.
+    /// memory (bench: 195-203 MB in three runs, 190-197 MB in six, three of them alternated with those) at the same
+    /// throughput. PostgreSQL, two runs alternated: 533-618 against 589-635 articles/s, p99 314-320 against 338-383 ms.
     /// </summary>
     public int Concurrency { get; set; } = 100;
 

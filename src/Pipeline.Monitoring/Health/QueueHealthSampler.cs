@@ -51,7 +51,7 @@ public sealed partial class QueueHealthSampler(
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             // Monitoring must never stop the pipeline it watches: the report says the figures are missing and
-            // why, the warning is logged, and the sampler tries again on the next tick.
+            // why, the first failure in a row is logged as a warning, and the sampler tries again on the next tick.
             if (++_failedReads == 1)
                 LogSourceUnreachable(e, source.Description);
             else
