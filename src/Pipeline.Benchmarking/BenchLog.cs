@@ -26,8 +26,11 @@ internal static partial class BenchLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Ceiling: relaying {Count} messages through three queues with bare RabbitMQ.Client")]
     public static partial void CeilingStarting(this ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Ceiling: {Rate:F0} messages/s")]
-    public static partial void CeilingMeasured(this ILogger logger, double rate);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ceiling: {Rate:F0} messages/s; broker CPU ms per message: {BrokerMs}")]
+    public static partial void CeilingMeasured(this ILogger logger, double rate, string brokerMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ceiling at the pipeline's pace: {Count} messages fed at {Pace:F0}/s, relayed at {Rate:F0}/s; broker CPU ms per message: {BrokerMs}")]
+    public static partial void PacedRelayMeasured(this ILogger logger, int count, double pace, double rate, string brokerMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Starting a private {Server} (none given)")]
     public static partial void StartingServer(this ILogger logger, string server);

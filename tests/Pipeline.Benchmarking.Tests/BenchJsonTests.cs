@@ -58,5 +58,20 @@ public sealed class BenchJsonTests
         Assert.DoesNotContain("sqlite", table, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Table_sets_the_pipelines_broker_cost_beside_the_bare_relays_when_the_broker_was_measured()
+    {
+        var pg = new DistributedResult(279, 90, 160, 240, 180, new StageCpu(0.3, 0.5, 0.9), BrokerCpuMsPerArticle: 0.73);
+        var measured = new BenchReport(null, pg, null, new CeilingResult(4822), new BrokerCost(0.34, 279, 278.6, 1.13));
+        var unmeasured = measured with { Distributed = pg with { BrokerCpuMsPerArticle = null }, Broker = new BrokerCost(null, 279, 278.6, null) };
+
+        Assert.Contains(
+            "Broker CPU per article over three hops: 0.73 ms in distributed (pg) at 279/s; bare relay 1.13 ms fed at 279/s, 0.34 ms at full speed",
+            BenchTable.Format(measured, 100), StringComparison.Ordinal);
+        Assert.DoesNotContain("Broker CPU", BenchTable.Format(unmeasured, 100), StringComparison.Ordinal);
+        // Not part of the JSON shape.
+        Assert.DoesNotContain("broker", BenchJson.Serialize(measured), StringComparison.OrdinalIgnoreCase);
+    }
+
     private static string[] Names(JsonElement element) => [.. element.EnumerateObject().Select(p => p.Name)];
 }

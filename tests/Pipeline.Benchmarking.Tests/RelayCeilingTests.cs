@@ -23,6 +23,20 @@ public sealed class RelayCeilingTests(RabbitMqFixture broker)
     }
 
     [Fact]
+    public async Task A_paced_relay_feeds_its_first_queue_no_faster_than_the_pace()
+    {
+        var bodies = new ArticleGenerator(5).Text(0, 60).Select(a => (ReadOnlyMemory<byte>)a.Content).ToList();
+        var ceiling = new RelayCeiling(broker.Server.AmqpUri, new RelayCeilingOptions { Timeout = TimeSpan.FromMinutes(2) }, NullLogger.Instance);
+
+        // 60 messages at 100/s: the last is published 0.59 s after the first, so no more than about 100/s end to end
+        // (unpaced, the same relay moves thousands a second).
+        var messagesPerSecond = await ceiling.MeasurePacedAsync(bodies, 100, CancellationToken.None);
+
+        Assert.InRange(messagesPerSecond, 20, 102);
+        await AssertNoRelayQueuesLeftAsync();
+    }
+
+    [Fact]
     public async Task A_relay_whose_connection_the_broker_closes_is_run_again_on_fresh_queues()
     {
         var bodies = new ArticleGenerator(5).Text(0, 6000).Select(a => (ReadOnlyMemory<byte>)a.Content).ToList();

@@ -19,6 +19,9 @@ public sealed class PrivateRabbitMqNodeLifecycleTests
         {
             Assert.NotNull(directory);
             Assert.NotEmpty(LeftoverProcesses.FindByEnvironmentMarker(directory));
+            // The bench reads the broker's CPU time from this process.
+            var broker = Assert.IsType<int>(server.BrokerProcessId);
+            Assert.Equal("beam.smp", File.ReadAllText($"/proc/{broker}/comm").Trim());
             var factory = new ConnectionFactory { Uri = server.AmqpUri };
             await using (var before = await factory.CreateConnectionAsync())
             {

@@ -54,12 +54,25 @@ public sealed partial class RelayCeiling(Uri brokerUri, RelayCeilingOptions opti
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Runs, 1);
         var rates = new List<double>(options.Runs);
         for (var run = 0; run < options.Runs; run++)
-            rates.Add(await _brokenRelayRetry.ExecuteAsync(ct => new ValueTask<double>(MeasureOnceAsync(bodies, ct)), cancellationToken));
+            rates.Add(await _brokenRelayRetry.ExecuteAsync(ct => new ValueTask<double>(MeasureOnceAsync(bodies, pace: null, ct)), cancellationToken));
         rates.Sort();
         return Percentiles.Of(rates, 50);
     }
 
-    private async Task<double> MeasureOnceAsync(IReadOnlyList<ReadOnlyMemory<byte>> bodies, CancellationToken cancellationToken)
+    /// <summary>
+    /// One relay of the bodies with the first queue fed at <paramref name="messagesPerSecond"/>, as the pipeline's
+    /// inbox feeds it, rather than as fast as the broker takes them. What the broker spends per message depends on
+    /// its load (it batches more when busy), so this is the relay to compare the pipeline's own broker cost with.
+    /// </summary>
+    /// <returns>The rate achieved end to end, in messages per second.</returns>
+    public Task<double> MeasurePacedAsync(IReadOnlyList<ReadOnlyMemory<byte>> bodies, double messagesPerSecond, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bodies);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(messagesPerSecond);
+        return _brokenRelayRetry.ExecuteAsync(ct => new ValueTask<double>(MeasureOnceAsync(bodies, messagesPerSecond, ct)), cancellationToken).AsTask();
+    }
+
+    private async Task<double> MeasureOnceAsync(IReadOnlyList<ReadOnlyMemory<byte>> bodies, double? pace, CancellationToken cancellationToken)
     {
         var run = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
         var queues = Enumerable.Range(1, Hops).Select(i => string.Create(CultureInfo.InvariantCulture, $"bench-ceiling-{run}-{i}")).ToArray();
@@ -75,7 +88,7 @@ public sealed partial class RelayCeiling(Uri brokerUri, RelayCeilingOptions opti
                     await admin.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, arguments: arguments, cancellationToken: cancellationToken);
             }
 
-            rate = await RelayAsync(connection, queues, bodies, cancellationToken);
+            rate = await RelayAsync(connection, queues, bodies, pace, cancellationToken);
         }
         catch (Exception relayError)
         {
@@ -128,7 +141,7 @@ public sealed partial class RelayCeiling(Uri brokerUri, RelayCeilingOptions opti
             await channel.QueueDeleteAsync(queue, ifUnused: false, ifEmpty: false);
     }
 
-    private async Task<double> RelayAsync(IConnection connection, string[] queues, IReadOnlyList<ReadOnlyMemory<byte>> bodies, CancellationToken cancellationToken)
+    private async Task<double> RelayAsync(IConnection connection, string[] queues, IReadOnlyList<ReadOnlyMemory<byte>> bodies, double? pace, CancellationToken cancellationToken)
     {
         var arrived = 0;
         var allArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -183,7 +196,7 @@ public sealed partial class RelayCeiling(Uri brokerUri, RelayCeilingOptions opti
             channels.Add(source);
             source.ChannelShutdownAsync += BreakOff;
             var clock = Stopwatch.StartNew();
-            await PublishAllAsync(source, queues[0], bodies, broken.Token);
+            await PublishAllAsync(source, queues[0], bodies, pace, clock, broken.Token);
             await allArrived.Task.WaitAsync(options.Timeout, broken.Token);
             return bodies.Count / clock.Elapsed.TotalSeconds;
         }
@@ -203,13 +216,19 @@ public sealed partial class RelayCeiling(Uri brokerUri, RelayCeilingOptions opti
         }
     }
 
-    /// <summary>Publishes with a window of unconfirmed messages, as a publisher with confirms does to keep the link busy.</summary>
-    private async Task PublishAllAsync(IChannel channel, string queue, IReadOnlyList<ReadOnlyMemory<byte>> bodies, CancellationToken cancellationToken)
+    /// <summary>
+    /// Publishes with a window of unconfirmed messages, as a publisher with confirms does to keep the link busy; with
+    /// a <paramref name="pace"/>, each message no earlier than its turn (message i at i / pace seconds).
+    /// </summary>
+    private async Task PublishAllAsync(
+        IChannel channel, string queue, IReadOnlyList<ReadOnlyMemory<byte>> bodies, double? pace, Stopwatch clock, CancellationToken cancellationToken)
     {
         var window = new List<Task>(options.PublishWindow);
-        foreach (var body in bodies)
+        for (var i = 0; i < bodies.Count; i++)
         {
-            window.Add(channel.BasicPublishAsync(string.Empty, queue, true, Persistent, body, cancellationToken).AsTask());
+            if (pace is { } perSecond && TimeSpan.FromSeconds(i / perSecond) - clock.Elapsed is { TotalMilliseconds: >= 1 } early)
+                await Task.Delay(early, cancellationToken);
+            window.Add(channel.BasicPublishAsync(string.Empty, queue, true, Persistent, bodies[i], cancellationToken).AsTask());
             if (window.Count < options.PublishWindow) continue;
             await Task.WhenAll(window);
             window.Clear();

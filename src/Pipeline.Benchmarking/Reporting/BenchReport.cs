@@ -11,7 +11,8 @@ public sealed record BenchReport(
     SetupResult? Embedded,
     DistributedResult? Distributed,
     DistributedResult? DistributedSqlite,
-    CeilingResult? Ceiling)
+    CeilingResult? Ceiling,
+    [property: JsonIgnore] BrokerCost? Broker = null)
 {
     /// <summary>Distributed (PostgreSQL) articles per second over the broker's own relay ceiling.</summary>
     public double? Ratio => Distributed is not null && Ceiling is { MessagesPerSecond: > 0 }
@@ -23,13 +24,15 @@ public sealed record BenchReport(
 public record SetupResult(double ArticlesPerSecond, double P50Ms, double P95Ms, double P99Ms, double PeakRssMb);
 
 /// <param name="CpuMsPerArticle">Written after the fields shared with <see cref="SetupResult"/>, as the issue lists them.</param>
+/// <param name="BrokerCpuMsPerArticle">The broker's CPU per article in the throughput phase, when it runs here; not in the issue's JSON shape.</param>
 public sealed record DistributedResult(
     double ArticlesPerSecond,
     double P50Ms,
     double P95Ms,
     double P99Ms,
     double PeakRssMb,
-    [property: JsonPropertyOrder(1)] StageCpu CpuMsPerArticle)
+    [property: JsonPropertyOrder(1)] StageCpu CpuMsPerArticle,
+    [property: JsonIgnore] double? BrokerCpuMsPerArticle = null)
     : SetupResult(ArticlesPerSecond, P50Ms, P95Ms, P99Ms, PeakRssMb);
 
 /// <summary>CPU milliseconds (user + system) each worker process spent per article in the throughput phase.</summary>
@@ -38,3 +41,12 @@ public sealed record StageCpu(double Ingest, double Extract, double Index);
 /// <param name="MessagesPerSecond">The median rate of the relays.</param>
 /// <param name="Relays">How many bare relays the median is of; the issue's JSON shape has no place for it, the table shows it.</param>
 public sealed record CeilingResult(double MessagesPerSecond, [property: JsonIgnore] int Relays = 1);
+
+/// <summary>
+/// What the broker spends per message over the three hops in the bare relay, at full speed and fed at the
+/// distributed pipeline's own rate, measured on a broker that runs on this machine. A busy broker batches its work,
+/// so the full-speed figure is its cheapest; the paced one is what the pipeline's rate costs it with no pipeline at all.
+/// </summary>
+/// <param name="PipelineRate">The distributed set-up's articles per second that the paced relay was fed at.</param>
+/// <param name="PacedRate">The rate the paced relay achieved end to end.</param>
+public sealed record BrokerCost(double? FullSpeedMsPerMessage, double PipelineRate, double PacedRate, double? PacedMsPerMessage);

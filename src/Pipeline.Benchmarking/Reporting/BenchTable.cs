@@ -27,6 +27,15 @@ public static class BenchTable
                 text.AppendLine(Invariant($"Ratio distributed (sqlite) / ceiling: {sqlite.ArticlesPerSecond / ceiling.MessagesPerSecond:F3}"));
         }
 
+        if (report.Broker is { FullSpeedMsPerMessage: { } full, PacedMsPerMessage: { } paced } broker)
+        {
+            var pipelines = string.Join(", ", new[] { ("pg", report.Distributed), ("sqlite", report.DistributedSqlite) }
+                .Where(p => p.Item2?.BrokerCpuMsPerArticle is not null)
+                .Select(p => Invariant($"{p.Item2!.BrokerCpuMsPerArticle:F2} ms in distributed ({p.Item1}) at {p.Item2.ArticlesPerSecond:F0}/s")));
+            text.AppendLine(Invariant(
+                $"Broker CPU per article over three hops: {pipelines}; bare relay {paced:F2} ms fed at {broker.PipelineRate:F0}/s, {full:F2} ms at full speed"));
+        }
+
         return text.ToString();
     }
 

@@ -33,12 +33,12 @@ internal sealed class BenchServers : IAsyncDisposable
         PrivatePostgresServer? postgres = null;
         try
         {
-            var broker = options.RabbitMqUri is { } given ? new BenchBroker(given, Management: null) : null;
+            var broker = options.RabbitMqUri is { } given ? new BenchBroker(given, Management: null, ProcessId: null) : null;
             if (needBroker && broker is null)
             {
                 logger.StartingServer("RabbitMQ node");
                 node = await PrivateRabbitMqNode.StartAsync("pipeline-bench", cancellationToken);
-                broker = new BenchBroker(node.AmqpUri, node.ManagementUri);
+                broker = new BenchBroker(node.AmqpUri, node.ManagementUri, node.FindBrokerProcessId());
             }
 
             var postgresAdmin = options.PostgresConnectionString;

@@ -36,6 +36,7 @@ internal sealed class SetupBench(BenchOptions options, PipelineExecutable execut
         await driver.WaitUntilArchivedAsync((int)expected, PhaseTimeout(warmupCount), cancellationToken);
         var staged = await driver.StageAsync(generator.Text(0, count), cancellationToken);
         var beforeThroughput = setup.Sample();
+        var brokerBefore = broker?.CpuTime();
         var residentAfterWarmup = Resident(beforeThroughput);
         logger.WarmedUp(kind, warmupCount, residentAfterWarmup);
 
@@ -44,11 +45,12 @@ internal sealed class SetupBench(BenchOptions options, PipelineExecutable execut
         await probe.WaitForCountAsync(expected, PhaseTimeout(count), () => setup.Diagnostics(), cancellationToken);
         await driver.WaitUntilArchivedAsync((int)expected, PhaseTimeout(count), cancellationToken);
         var afterThroughput = setup.Sample();
+        var brokerCpu = BenchBroker.MillisecondsPer(brokerBefore, broker?.CpuTime(), count);
         var burstLatencies = await probe.LatenciesAsync(drops, cancellationToken);
         var lastStored = drops.Select((drop, i) => drop.DroppedAt.AddMilliseconds(burstLatencies[i])).Max();
         var rate = count / (lastStored - drops[0].DroppedAt).TotalSeconds;
         var cpuPerArticle = CpuPerArticle(beforeThroughput, afterThroughput, count);
-        logger.Throughput(kind, count, rate, cpuPerArticle);
+        logger.Throughput(kind, count, rate, brokerCpu is { } brokerMs ? $"{cpuPerArticle}, broker {brokerMs:F2}" : cpuPerArticle);
 
         var pacedRate = rate / 2;
         var pacedCount = (int)Math.Clamp(pacedRate * options.EffectiveLatencyPhase.TotalSeconds, 20, Math.Max(20, count));
@@ -75,7 +77,7 @@ internal sealed class SetupBench(BenchOptions options, PipelineExecutable execut
             CpuMs(beforeThroughput, afterThroughput, "ingest", count),
             CpuMs(beforeThroughput, afterThroughput, "extract", count),
             CpuMs(beforeThroughput, afterThroughput, "index", count));
-        return new DistributedResult(Round(rate), Round(p50), Round(p95), Round(p99), peakRssMb, cpu);
+        return new DistributedResult(Round(rate), Round(p50), Round(p95), Round(p99), peakRssMb, cpu, brokerCpu);
     }
 
     private TimeSpan PhaseTimeout(int articles) => TimeSpan.FromSeconds(30 + (articles / options.SlowestRate));

@@ -39,6 +39,28 @@ public sealed class PrivateRabbitMqNode : IAsyncDisposable
     /// <summary>http://127.0.0.1:PORT/ of the management plugin (the API is under /api/; guest's credentials as above).</summary>
     public Uri ManagementUri => new($"http://127.0.0.1:{Ports.Management.ToString(CultureInfo.InvariantCulture)}/");
 
+    /// <summary>
+    /// The Erlang VM (beam.smp) running this node, for measuring what the broker itself spends; null when it cannot be
+    /// found. The scripts start it a few processes down, so it is recognised by this node's environment and its name.
+    /// </summary>
+    public int? FindBrokerProcessId() =>
+        LeftoverProcesses.FindByEnvironmentMarker(EnvironmentMarker)
+            .Where(pid => ReadCommandName(pid) == "beam.smp")
+            .Select(pid => (int?)pid)
+            .FirstOrDefault();
+
+    private static string? ReadCommandName(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/comm").Trim();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null; // exited meanwhile
+        }
+    }
+
     /// <summary>Starts a node named <paramref name="namePrefix"/>-RANDOM@localhost and returns once it accepts connections.</summary>
     public static async Task<PrivateRabbitMqNode> StartAsync(string namePrefix, CancellationToken cancellationToken)
     {

@@ -51,6 +51,9 @@ public sealed class RabbitMqServer : IAsyncDisposable
     /// <summary>The private node's folder (config, cookie, data, logs), or null for an external broker.</summary>
     public string? DataDirectory => _node?.Directory;
 
+    /// <summary>The private node's Erlang VM, or null for an external broker (or when it cannot be found).</summary>
+    public int? BrokerProcessId => _node?.FindBrokerProcessId();
+
     /// <summary>True when the broker came from <see cref="ExternalBrokerVariable"/>.</summary>
     public bool IsExternal => _node is null;
 
