@@ -14,8 +14,8 @@ public sealed class IndexArticlesConsumerDefinition : ConsumerDefinition<IndexAr
     {
         _options = options.Value;
         EndpointName = QueueName;
-        // Every article a worker holds waits for, or is in, a store batch (GroupCommitWriter): enough of them to
-        // fill the next batch while one is being written.
+        // Every article a worker holds waits for, or is in, a store batch (GroupCommitWriter); see
+        // IndexConsumerOptions.Concurrency for how many that is and why.
         ConcurrentMessageLimit = _options.Concurrency;
     }
 

@@ -29,9 +29,9 @@ public static class BenchTable
 
         if (report.Broker is { FullSpeedMsPerMessage: { } full, PacedMsPerMessage: { } paced } broker)
         {
-            var pipelines = string.Join(", ", new[] { ("pg", report.Distributed), ("sqlite", report.DistributedSqlite) }
-                .Where(p => p.Item2?.BrokerCpuMsPerArticle is not null)
-                .Select(p => Invariant($"{p.Item2!.BrokerCpuMsPerArticle:F2} ms in distributed ({p.Item1}) at {p.Item2.ArticlesPerSecond:F0}/s")));
+            var pipelines = string.Join(", ", new[] { (Store: "pg", Result: report.Distributed), (Store: "sqlite", Result: report.DistributedSqlite) }
+                .Where(p => p.Result?.BrokerCpuMsPerArticle is not null)
+                .Select(p => Invariant($"{p.Result!.BrokerCpuMsPerArticle:F2} ms in distributed ({p.Store}) at {p.Result.ArticlesPerSecond:F0}/s")));
             text.AppendLine(Invariant(
                 $"Broker CPU per article over three hops: {pipelines}; bare relay {paced:F2} ms fed at {broker.PipelineRate:F0}/s, {full:F2} ms at full speed"));
         }

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using Pipeline.Monitoring.Status;
 using Pipeline.Testing.Processes;
@@ -25,7 +24,7 @@ public sealed class StatusCommandHostTests(ITestOutputHelper output) : IAsyncLif
         });
         await Eventually.WaitUntilAsync(async ct =>
         {
-            var report = await TryStatusAsync(ct);
+            var report = await StatusEndpoint.TryReadAsync(new Uri(_url), ct);
             return report is { Stages.Count: 3 } && report.Stages.All(s => s.Consumers == 1);
         }, Deadline, "the host to answer /api/status with its three stages connected");
     }
@@ -52,7 +51,7 @@ public sealed class StatusCommandHostTests(ITestOutputHelper output) : IAsyncLif
 
         await File.WriteAllTextAsync(Path.Combine(_data.FullName, "inbox", "harbour.txt"), Article);
         await Eventually.WaitUntilAsync(
-            async ct => await TryStatusAsync(ct) is { Pipeline: { DocumentsCompleted: 1, DocumentsStored: 1 } },
+            async ct => await StatusEndpoint.TryReadAsync(new Uri(_url), ct) is { Pipeline: { DocumentsCompleted: 1, DocumentsStored: 1 } },
             Deadline, "the dropped file to be stored and counted");
 
         var after = await PipelineHost.RunAsync(new Dictionary<string, string?>(), "status", "--json", "--url", _url);
@@ -84,19 +83,6 @@ public sealed class StatusCommandHostTests(ITestOutputHelper output) : IAsyncLif
         The pilots had stopped work over a dispute about night-shift rosters, which was settled late on Monday
         after talks between the union and the authority.
         """;
-
-    private async Task<StatusReport?> TryStatusAsync(CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient();
-        try
-        {
-            return await http.GetFromJsonAsync<StatusReport>(new Uri(new Uri(_url), "api/status"), StatusJson.Options, cancellationToken);
-        }
-        catch (HttpRequestException)
-        {
-            return null; // not listening yet
-        }
-    }
 
     private void Log(string line)
     {

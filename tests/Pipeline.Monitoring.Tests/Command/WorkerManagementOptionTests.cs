@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Pipeline.Monitoring.Health;
 using Pipeline.Monitoring.Status;
 using Pipeline.Monitoring.Tests.Broker;
@@ -41,7 +40,7 @@ public sealed class WorkerManagementOptionTests(RabbitMqFixture broker, ITestOut
         StatusReport? report = null;
         await Eventually.WaitUntilAsync(async ct =>
         {
-            report = await TryStatusAsync(url, ct);
+            report = await StatusEndpoint.TryReadAsync(url, ct);
             return report is not null && report.Stages.Any(s => s is { Stage: "extract", Consumers: 1 });
         }, TimeSpan.FromSeconds(60), "the worker to report its own queue with its consumer, read from the broker");
 
@@ -49,18 +48,5 @@ public sealed class WorkerManagementOptionTests(RabbitMqFixture broker, ITestOut
         Assert.DoesNotContain(report.Alerts, a => a.Code == AlertCodes.SourceUnreachable);
         await worker.StopGracefullyAsync(TimeSpan.FromSeconds(20));
         Assert.DoesNotContain(worker.OutputLines, line => line.Contains("could not be read", StringComparison.Ordinal));
-    }
-
-    private static async Task<StatusReport?> TryStatusAsync(Uri url, CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient();
-        try
-        {
-            return await http.GetFromJsonAsync<StatusReport>(new Uri(url, "api/status"), StatusJson.Options, cancellationToken);
-        }
-        catch (HttpRequestException)
-        {
-            return null; // not listening yet
-        }
     }
 }
