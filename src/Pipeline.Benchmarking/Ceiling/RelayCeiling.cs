@@ -110,11 +110,19 @@ public sealed partial class RelayCeiling(Uri brokerUri, RelayCeilingOptions opti
         {
             await DeleteQueuesAsync(queues);
         }
-        catch (Exception cleanupError) when (cleanupError is OperationInterruptedException or BrokerUnreachableException or TimeoutException)
+        catch (Exception cleanupError) when (IsFailedCleanup(cleanupError))
         {
             LogCleanupFailed(logger, cleanupError, string.Join(", ", queues), relayError ?? "it finished", options.LeftoverQueueExpiry);
         }
     }
+
+    /// <summary>
+    /// What the broker or the client says when a deletion did not happen; anything else is a bug and is thrown.
+    /// The clean-up runs without the caller's token, so a cancellation is the client giving up on an answer
+    /// (<see cref="RelayCeilingOptions.OperationTimeout"/>): RabbitMQ.Client 7 ends such a wait with a TaskCanceledException.
+    /// </summary>
+    internal static bool IsFailedCleanup(Exception error) =>
+        error is OperationInterruptedException or BrokerUnreachableException or TimeoutException or OperationCanceledException;
 
     /// <summary>
     /// A connection of its own that fails at once when the broker closes it. The client's automatic recovery
