@@ -29,6 +29,12 @@ internal static partial class BenchLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Ceiling: {Rate:F0} messages/s; broker CPU ms per message: {BrokerMs}")]
     public static partial void CeilingMeasured(this ILogger logger, double rate, string brokerMs);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "MassTransit relay: relaying {Count} messages through three queues with no work in the consumers")]
+    public static partial void MassTransitRelayStarting(this ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "MassTransit relay: {Rate:F0} messages/s, {Share:F3} of the ceiling")]
+    public static partial void MassTransitRelayMeasured(this ILogger logger, double rate, double share);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Ceiling at the pipeline's pace: {Count} messages fed at {Pace:F0}/s, relayed at {Rate:F0}/s; broker CPU ms per message: {BrokerMs}")]
     public static partial void PacedRelayMeasured(this ILogger logger, int count, double pace, double rate, string brokerMs);
 

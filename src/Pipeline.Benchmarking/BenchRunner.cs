@@ -9,7 +9,8 @@ namespace Pipeline.Benchmarking;
 
 /// <summary>
 /// `pipeline bench`: the same generated articles through each chosen set-up, and the broker's bare relay
-/// ceiling for the same number of messages of the same sizes, measured in the same run.
+/// ceiling for the same number of messages of the same sizes, measured in the same run, with the same relay in
+/// MassTransit beside it (what the framework alone leaves of the ceiling).
 /// </summary>
 public sealed class BenchRunner(IOptions<BenchOptions> options, PipelineExecutable executable, TimeProvider clock, ILogger<BenchRunner> logger)
 {
@@ -44,6 +45,11 @@ public sealed class BenchRunner(IOptions<BenchOptions> options, PipelineExecutab
         if (logger.IsEnabled(LogLevel.Information))
             logger.CeilingMeasured(ceiling.MessagesPerSecond, Describe(fullSpeedBrokerMs));
 
+        logger.MassTransitRelayStarting(settings.ArticleCount);
+        var framework = new CeilingResult(Math.Round(await new MassTransitRelay(broker.Amqp, relay, logger).MeasureAsync(bodies, cancellationToken), 1), relay.Runs);
+        if (logger.IsEnabled(LogLevel.Information))
+            logger.MassTransitRelayMeasured(framework.MessagesPerSecond, framework.MessagesPerSecond / ceiling.MessagesPerSecond);
+
         DistributedResult? distributed = null;
         if (setups.Contains(SetupKind.Distributed))
         {
@@ -58,7 +64,7 @@ public sealed class BenchRunner(IOptions<BenchOptions> options, PipelineExecutab
         // The paced relay is there to measure the broker's CPU, which only a broker on this machine gives.
         var brokerCost = broker.ProcessId is null ? null : await MeasurePacedRelayAsync(
             relayCeiling, broker, bodies, (distributed ?? distributedSqlite)!.ArticlesPerSecond, fullSpeedBrokerMs, cancellationToken);
-        return new BenchReport(embedded, distributed, distributedSqlite, ceiling, brokerCost);
+        return new BenchReport(embedded, distributed, distributedSqlite, ceiling, brokerCost, framework);
     }
 
     /// <summary>The bare relay fed at the pipeline's own rate, for up to <see cref="PacedRelayDuration"/>.</summary>

@@ -73,5 +73,19 @@ public sealed class BenchJsonTests
         Assert.DoesNotContain("broker", BenchJson.Serialize(measured), StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public void Table_sets_the_MassTransit_relay_between_the_ceiling_and_the_pipeline()
+    {
+        var pg = new DistributedResult(500, 90, 160, 240, 180, new StageCpu(0.3, 0.5, 0.9));
+        var sqlite = pg with { ArticlesPerSecond = 625 };
+        var report = new BenchReport(null, pg, sqlite, new CeilingResult(5000), MassTransitRelay: new CeilingResult(2500, Relays: 3));
+
+        Assert.Contains(
+            "MassTransit relay, no work in the consumers (median of 3 relays): 2500 messages/s, 0.500 of the ceiling; distributed (pg) 0.200, distributed (sqlite) 0.250 of it",
+            BenchTable.Format(report, 100), StringComparison.Ordinal);
+        Assert.DoesNotContain("MassTransit", BenchTable.Format(report with { MassTransitRelay = null }, 100), StringComparison.Ordinal);
+        Assert.DoesNotContain("massTransit", BenchJson.Serialize(report), StringComparison.OrdinalIgnoreCase);
+    }
+
     private static string[] Names(JsonElement element) => [.. element.EnumerateObject().Select(p => p.Name)];
 }

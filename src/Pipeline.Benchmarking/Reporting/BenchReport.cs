@@ -5,14 +5,15 @@ namespace Pipeline.Benchmarking.Reporting;
 /// <summary>
 /// Everything one bench run measured, in the shape `pipeline bench --json` prints:
 /// <c>{"embedded": {...}, "distributed": {..., "cpuMsPerArticle": {...}}, "distributedSqlite": {...}, "ceiling": {...}, "ratio"}</c>.
-/// A set-up that was not run is null.
+/// A set-up that was not run is null. The broker's cost and the MassTransit relay are the table's, not part of that shape.
 /// </summary>
 public sealed record BenchReport(
     SetupResult? Embedded,
     DistributedResult? Distributed,
     DistributedResult? DistributedSqlite,
     CeilingResult? Ceiling,
-    [property: JsonIgnore] BrokerCost? Broker = null)
+    [property: JsonIgnore] BrokerCost? Broker = null,
+    [property: JsonIgnore] CeilingResult? MassTransitRelay = null)
 {
     /// <summary>Distributed (PostgreSQL) articles per second over the broker's own relay ceiling.</summary>
     public double? Ratio => Distributed is not null && Ceiling is { MessagesPerSecond: > 0 }

@@ -25,6 +25,8 @@ public static class BenchTable
                 text.AppendLine(Invariant($"Ratio distributed (pg) / ceiling: {ratio:F3}"));
             if (report.DistributedSqlite is { } sqlite && ceiling.MessagesPerSecond > 0)
                 text.AppendLine(Invariant($"Ratio distributed (sqlite) / ceiling: {sqlite.ArticlesPerSecond / ceiling.MessagesPerSecond:F3}"));
+            if (report.MassTransitRelay is { MessagesPerSecond: > 0 } framework && ceiling.MessagesPerSecond > 0)
+                text.AppendLine(MassTransitRelayLine(report, ceiling, framework));
         }
 
         if (report.Broker is { FullSpeedMsPerMessage: { } full, PacedMsPerMessage: { } paced } broker)
@@ -37,6 +39,17 @@ public static class BenchTable
         }
 
         return text.ToString();
+    }
+
+    /// <summary>How far the framework alone falls short of the ceiling, and the pipeline short of the framework.</summary>
+    private static string MassTransitRelayLine(BenchReport report, CeilingResult ceiling, CeilingResult framework)
+    {
+        var relays = framework.Relays == 1 ? "one relay" : Invariant($"median of {framework.Relays} relays");
+        var pipelines = string.Join(", ", new[] { (Store: "pg", Result: report.Distributed), (Store: "sqlite", Result: report.DistributedSqlite) }
+            .Where(p => p.Result is not null)
+            .Select(p => Invariant($"distributed ({p.Store}) {p.Result!.ArticlesPerSecond / framework.MessagesPerSecond:F3}")));
+        return Invariant(
+            $"MassTransit relay, no work in the consumers ({relays}): {framework.MessagesPerSecond:F0} messages/s, {framework.MessagesPerSecond / ceiling.MessagesPerSecond:F3} of the ceiling; {pipelines} of it");
     }
 
     private static void Row(StringBuilder text, string name, SetupResult? result)

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Pipeline.Benchmarking.Measuring;
+using RabbitMQ.Client;
+
+namespace Pipeline.Benchmarking.Ceiling;
+
+/// <summary>
+/// The bare relay's three hops in MassTransit, with consumers that do nothing but hand the message on: each body is
+/// published, consumed and published again twice, and consumed at the third queue, as an article goes ingest, extract,
+/// index. It runs on the same broker with the bare relay's prefetch and concurrency, publisher confirms and quorum
+/// queues, so the rate it falls short of <see cref="RelayCeiling"/> is the framework's own cost per hop, and what the
+/// pipeline falls short of it is the stages' work.
+/// Every queue and exchange it declares is named for the run and deleted afterwards.
+/// </summary>
+public sealed partial class MassTransitRelay(Uri brokerUri, RelayCeilingOptions options, ILogger logger)
+{
+    private const string NamePrefix = "bench-mt-relay-";
+    private const int Hops = 3;
+
+    /// <summary>Relays every body <see cref="RelayCeilingOptions.Runs"/> times, each on a new bus and new queues; returns the median rate in messages per second.</summary>
+    public async Task<double> MeasureAsync(IReadOnlyList<ReadOnlyMemory<byte>> bodies, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bodies);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Runs, 1);
+        // The bench's bodies are UTF-8 text; as strings they serialise to about their own size (as bytes, to a third more).
+        var texts = bodies.Select(body => Encoding.UTF8.GetString(body.Span)).ToList();
+        var rates = new List<double>(options.Runs);
+        for (var run = 0; run < options.Runs; run++)
+            rates.Add(await MeasureOnceAsync(texts, cancellationToken));
+        rates.Sort();
+        return Percentiles.Of(rates, 50);
+    }
+
+    private async Task<double> MeasureOnceAsync(List<string> texts, CancellationToken cancellationToken)
+    {
+        var topology = RelayTopology.ForNewRun();
+        var arrivals = new RelayArrivals(texts.Count);
+        await using var services = BuildBus(topology, arrivals);
+        var bus = services.GetRequiredService<IBusControl>();
+        try
+        {
+            await bus.StartAsync(cancellationToken);
+            var clock = Stopwatch.StartNew();
+            await PublishAllAsync(bus, texts, cancellationToken);
+            await arrivals.All.WaitAsync(options.Timeout, cancellationToken);
+            return texts.Count / clock.Elapsed.TotalSeconds;
+        }
+        finally
+        {
+            await bus.StopAsync(CancellationToken.None);
+            await TryDeleteAsync(topology);
+        }
+    }
+
+    /// <summary>Publishes with the bare relay's window of unconfirmed messages.</summary>
+    private async Task PublishAllAsync(IBus bus, List<string> texts, CancellationToken cancellationToken)
+    {
+        var window = new List<Task>(options.PublishWindow);
+        foreach (var text in texts)
+        {
+            window.Add(bus.Publish(new RelayBodyPublished(text), cancellationToken));
+            if (window.Count < options.PublishWindow) continue;
+            await Task.WhenAll(window);
+            window.Clear();
+        }
+
+        await Task.WhenAll(window);
+    }
+
+    private ServiceProvider BuildBus(RelayTopology topology, RelayArrivals arrivals)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(arrivals);
+        services.AddMassTransit(x =>
+        {
+            x.AddConsumer<FirstHopConsumer>();
+            x.AddConsumer<SecondHopConsumer>();
+            x.AddConsumer<LastHopConsumer>();
+            x.ConfigureUsageTelemetryOptions(o => o.Enabled = false);
+            x.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(brokerUri, h =>
+                {
+                    h.PublisherConfirmation = true;
+                    h.ConnectionName(RelayCeiling.ConnectionName + " (MassTransit)");
+                });
+                cfg.Message<RelayBodyPublished>(m => m.SetEntityName(topology.MessageExchanges[0]));
+                cfg.Message<RelayBodyForwarded>(m => m.SetEntityName(topology.MessageExchanges[1]));
+                cfg.Message<RelayBodyForwardedAgain>(m => m.SetEntityName(topology.MessageExchanges[2]));
+                Endpoint<FirstHopConsumer>(context, cfg, topology.Queues[0]);
+                Endpoint<SecondHopConsumer>(context, cfg, topology.Queues[1]);
+                Endpoint<LastHopConsumer>(context, cfg, topology.Queues[2]);
+            });
+        });
+        return services.BuildServiceProvider();
+    }
+
+    private void Endpoint<TConsumer>(IBusRegistrationContext context, IRabbitMqBusFactoryConfigurator cfg, string queue)
+        where TConsumer : class, IConsumer =>
+        cfg.ReceiveEndpoint(queue, e =>
+        {
+            e.SetQuorumQueue();
+            // Should the clean-up fail, the broker drops the queue itself once it stands unused.
+            e.SetQueueArgument("x-expires", (int)options.LeftoverQueueExpiry.TotalMilliseconds);
+            e.PrefetchCount = options.PrefetchCount;
+            e.ConcurrentMessageLimit = options.ConsumerConcurrency;
+            e.ConfigureConsumer<TConsumer>(context);
+        });
+
+    /// <summary>Deletes the run's queues and exchanges on a connection of its own; if the broker refuses, says so and leaves the queues to their expiry.</summary>
+    private async Task TryDeleteAsync(RelayTopology topology)
+    {
+        try
+        {
+            await using var connection = await new ConnectionFactory
+            {
+                Uri = brokerUri,
+                AutomaticRecoveryEnabled = false,
+                ContinuationTimeout = options.OperationTimeout,
+            }.CreateConnectionAsync();
+            await using var channel = await connection.CreateChannelAsync();
+            foreach (var queue in topology.Queues)
+                await channel.QueueDeleteAsync(queue, ifUnused: false, ifEmpty: false);
+            // MassTransit gives each receive endpoint an exchange of the queue's name, bound to a message type's exchange.
+            foreach (var exchange in topology.Queues.Concat(topology.MessageExchanges))
+                await channel.ExchangeDeleteAsync(exchange, ifUnused: false);
+        }
+        catch (Exception cleanupError) when (RelayCeiling.IsFailedCleanup(cleanupError))
+        {
+            LogCleanupFailed(logger, cleanupError, string.Join(", ", topology.Queues), options.LeftoverQueueExpiry);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MassTransit relay: could not delete the relay's queues {Queues} and their exchanges; the broker drops the queues after {Expiry} unused")]
+    private static partial void LogCleanupFailed(ILogger logger, Exception exception, string queues, TimeSpan expiry);
+
+    /// <summary>The names one run declares: its three queues and the three message types' exchanges.</summary>
+    private sealed record RelayTopology(string[] Queues, string[] MessageExchanges)
+    {
+        public static RelayTopology ForNewRun()
+        {
+            var run = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+            string Name(string kind, int hop) => string.Create(CultureInfo.InvariantCulture, $"{NamePrefix}{run}-{kind}{hop}");
+            return new RelayTopology(
+                [.. Enumerable.Range(1, Hops).Select(hop => Name("queue", hop))],
+                [.. Enumerable.Range(1, Hops).Select(hop => Name("message", hop))]);
+        }
+    }
+}
