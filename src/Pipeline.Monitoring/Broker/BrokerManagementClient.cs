@@ -32,7 +32,7 @@ public sealed class BrokerManagementClient
         ArgumentNullException.ThrowIfNull(options);
         _http = http;
         var settings = options.Value;
-        _queuesPath = $"api/queues/{Uri.EscapeDataString(settings.VirtualHost)}?columns={Columns}";
+        _queuesPath = $"api/queues/{Uri.EscapeDataString(settings.ResolveVirtualHost())}?columns={Columns}";
         _resilience = HttpResilience.Create(settings.ManagementTimeout);
     }
 

@@ -19,7 +19,8 @@ public sealed class RabbitMqManagementOptions
 
     public string? ManagementPassword { get; set; }
 
-    public string VirtualHost { get; set; } = "/";
+    /// <summary>The virtual host whose queues are read; when not set, the one the AMQP <see cref="Uri"/> names.</summary>
+    public string? VirtualHost { get; set; }
 
     /// <summary>Time allowed for one call to the management API; two retries follow a failed call.</summary>
     public TimeSpan ManagementTimeout { get; set; } = TimeSpan.FromSeconds(2);
@@ -29,6 +30,17 @@ public sealed class RabbitMqManagementOptions
 
     /// <summary>The management URI without credentials: safe to show in reports and logs.</summary>
     public string DisplayUri() => new UriBuilder(ResolveManagementUri()) { UserName = string.Empty, Password = string.Empty }.Uri.ToString();
+
+    /// <summary>
+    /// <see cref="VirtualHost"/>, else the AMQP URI's path decoded, as the RabbitMQ client reads it
+    /// (<c>amqp://host/sales</c> is "sales", <c>amqp://host/%2Fsales</c> is "/sales"), else the default "/".
+    /// </summary>
+    public string ResolveVirtualHost()
+    {
+        if (!string.IsNullOrEmpty(VirtualHost)) return VirtualHost;
+        var path = Uri.AbsolutePath.TrimStart('/');
+        return path.Length == 0 ? "/" : Uri.UnescapeDataString(path);
+    }
 
     public (string User, string Password)? ResolveCredentials()
     {

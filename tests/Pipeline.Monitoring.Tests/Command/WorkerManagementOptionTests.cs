@@ -31,9 +31,9 @@ public sealed class WorkerManagementOptionTests(RabbitMqFixture broker, ITestOut
         var management = broker.Server.ManagementUri;
         var url = new Uri($"http://127.0.0.1:{FreePorts.Take(1)[0]}/");
         var amqp = new UriBuilder(broker.Server.AmqpUri) { Path = "/" + Uri.EscapeDataString(_scenario.VirtualHost) }.Uri;
+        // The scenario's virtual host is named only in the AMQP URI's path: the management API is asked for the same one.
         await using var worker = PipelineHost.Start(output, "extract", new Dictionary<string, string?>
         {
-            ["RabbitMq__VirtualHost"] = _scenario.VirtualHost,
             ["Monitoring__SampleInterval"] = "00:00:00.500",
         }, "worker", "extract", "--rabbitmq", amqp.ToString(), "--management", management.ToString(), "--data", _data.FullName, "--urls", url.ToString().TrimEnd('/'));
 
