@@ -172,8 +172,10 @@ public class BadInputTests
         Assert.False(await intake.TakeAsync(arrival, CancellationToken.None));
 
         // The watcher creates these folders on its own thread, maybe not yet: a folder that is not there holds nothing.
+        // It may also be checking that the work folder shares the inbox's file system right now, with a probe file of
+        // its own there for a moment (a full run failed on that once): only a claimed file would mean the file was taken.
         Assert.Empty(EntriesIn(host.Options.QuarantineFolder));
-        Assert.Empty(EntriesIn(host.Options.WorkFolder));
+        Assert.DoesNotContain(EntriesIn(host.Options.WorkFolder), path => WorkFiles.TryParse(path, out _));
     }
 
     private static IEnumerable<string> EntriesIn(string folder) =>
