@@ -19,8 +19,7 @@ public static class BenchTable
         if (report.Ceiling is { } ceiling)
         {
             text.AppendLine();
-            var relays = ceiling.Relays == 1 ? "one relay" : Invariant($"median of {ceiling.Relays} relays");
-            text.AppendLine(Invariant($"Broker ceiling (bare RabbitMQ.Client, three-queue relay, {relays}): {ceiling.MessagesPerSecond:F0} messages/s"));
+            text.AppendLine(Invariant($"Broker ceiling (bare RabbitMQ.Client, three-queue relay, {Relays(ceiling)}): {ceiling.MessagesPerSecond:F0} messages/s"));
             if (report.Ratio is { } ratio)
                 text.AppendLine(Invariant($"Ratio distributed (pg) / ceiling: {ratio:F3}"));
             if (report.DistributedSqlite is { } sqlite && ceiling.MessagesPerSecond > 0)
@@ -44,13 +43,15 @@ public static class BenchTable
     /// <summary>How far the framework alone falls short of the ceiling, and the pipeline short of the framework.</summary>
     private static string MassTransitRelayLine(BenchReport report, CeilingResult ceiling, CeilingResult framework)
     {
-        var relays = framework.Relays == 1 ? "one relay" : Invariant($"median of {framework.Relays} relays");
         var pipelines = string.Join(", ", new[] { (Store: "pg", Result: report.Distributed), (Store: "sqlite", Result: report.DistributedSqlite) }
             .Where(p => p.Result is not null)
             .Select(p => Invariant($"distributed ({p.Store}) {p.Result!.ArticlesPerSecond / framework.MessagesPerSecond:F3}")));
         return Invariant(
-            $"MassTransit relay, no work in the consumers ({relays}): {framework.MessagesPerSecond:F0} messages/s, {framework.MessagesPerSecond / ceiling.MessagesPerSecond:F3} of the ceiling; {pipelines} of it");
+            $"MassTransit relay, no work in the consumers ({Relays(framework)}): {framework.MessagesPerSecond:F0} messages/s, {framework.MessagesPerSecond / ceiling.MessagesPerSecond:F3} of the ceiling; {pipelines} of it");
     }
+
+    private static string Relays(CeilingResult result) =>
+        result.Relays == 1 ? "one relay" : Invariant($"median of {result.Relays} relays");
 
     private static void Row(StringBuilder text, string name, SetupResult? result)
     {
