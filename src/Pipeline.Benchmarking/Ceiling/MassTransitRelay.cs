@@ -118,12 +118,7 @@ public sealed partial class MassTransitRelay(Uri brokerUri, RelayCeilingOptions 
     {
         try
         {
-            await using var connection = await new ConnectionFactory
-            {
-                Uri = brokerUri,
-                AutomaticRecoveryEnabled = false,
-                ContinuationTimeout = options.OperationTimeout,
-            }.CreateConnectionAsync();
+            await using var connection = await RelayCeiling.ConnectAsync(brokerUri, options, CancellationToken.None);
             await using var channel = await connection.CreateChannelAsync();
             foreach (var queue in topology.Queues)
                 await channel.QueueDeleteAsync(queue, ifUnused: false, ifEmpty: false);

@@ -130,7 +130,10 @@ public sealed partial class RelayCeiling(Uri brokerUri, RelayCeilingOptions opti
     /// The operation timeout (the client's default is 20 s) bounds each wait for the broker's answer, closing
     /// channels included, should a broken broker stop answering.
     /// </summary>
-    private Task<IConnection> ConnectAsync(CancellationToken cancellationToken) =>
+    private Task<IConnection> ConnectAsync(CancellationToken cancellationToken) => ConnectAsync(brokerUri, options, cancellationToken);
+
+    /// <summary>The relays' connection: no automatic recovery, and each wait for the broker bounded by the operation timeout.</summary>
+    internal static Task<IConnection> ConnectAsync(Uri brokerUri, RelayCeilingOptions options, CancellationToken cancellationToken) =>
         new ConnectionFactory
         {
             Uri = brokerUri,
