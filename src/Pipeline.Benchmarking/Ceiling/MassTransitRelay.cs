@@ -61,16 +61,10 @@ public sealed partial class MassTransitRelay(Uri brokerUri, RelayCeilingOptions 
     /// <summary>Publishes with the bare relay's window of unconfirmed messages.</summary>
     private async Task PublishAllAsync(IBus bus, List<string> texts, CancellationToken cancellationToken)
     {
-        var window = new List<Task>(options.PublishWindow);
+        var window = new ConfirmWindow(options.PublishWindow);
         foreach (var text in texts)
-        {
-            window.Add(bus.Publish(new RelayBodyPublished(text), cancellationToken));
-            if (window.Count < options.PublishWindow) continue;
-            await Task.WhenAll(window);
-            window.Clear();
-        }
-
-        await Task.WhenAll(window);
+            await window.AddAsync(bus.Publish(new RelayBodyPublished(text), cancellationToken));
+        await window.FlushAsync();
     }
 
     private ServiceProvider BuildBus(RelayTopology topology, RelayArrivals arrivals)

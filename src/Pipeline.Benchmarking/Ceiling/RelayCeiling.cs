@@ -234,18 +234,15 @@ public sealed partial class RelayCeiling(Uri brokerUri, RelayCeilingOptions opti
     private async Task PublishAllAsync(
         IChannel channel, string queue, IReadOnlyList<ReadOnlyMemory<byte>> bodies, double? pace, Stopwatch clock, CancellationToken cancellationToken)
     {
-        var window = new List<Task>(options.PublishWindow);
+        var window = new ConfirmWindow(options.PublishWindow);
         for (var i = 0; i < bodies.Count; i++)
         {
             if (pace is { } perSecond && TimeSpan.FromSeconds(i / perSecond) - clock.Elapsed is { TotalMilliseconds: >= 1 } early)
                 await Task.Delay(early, cancellationToken);
-            window.Add(channel.BasicPublishAsync(string.Empty, queue, true, Persistent, bodies[i], cancellationToken).AsTask());
-            if (window.Count < options.PublishWindow) continue;
-            await Task.WhenAll(window);
-            window.Clear();
+            await window.AddAsync(channel.BasicPublishAsync(string.Empty, queue, true, Persistent, bodies[i], cancellationToken).AsTask());
         }
 
-        await Task.WhenAll(window);
+        await window.FlushAsync();
     }
 
     private static BasicProperties Persistent => new() { Persistent = true, ContentType = "application/octet-stream" };
