@@ -82,10 +82,9 @@ public sealed class IngestOptions
     public bool DeleteAfterStore { get; set; }
 
     /// <summary>
-    /// How many files are claimed, hashed and published at once. A file's intake is mostly waiting (the ledger's
-    /// synced commit, the broker's confirm): about 13 ms for a few hundred microseconds of CPU. With 4, intake topped
-    /// out near 300 files/s, so at half the bench's saturating rate every watcher pass grew to 70-250 ms, and files due
-    /// meanwhile waited for the next pass: p99 rose to 610-630 ms in 2 of 6 full bench runs.
+    /// How many files are claimed, hashed and published at once (the watcher's claim slots). A file's intake is mostly
+    /// waiting (the ledger's synced commit, the broker's confirm): about 13 ms for a few hundred microseconds of CPU.
+    /// With 4, intake topped out near 300 files/s, half the bench's saturating rate.
     /// </summary>
     public int MaxConcurrentFiles { get; set; } = 16;
 

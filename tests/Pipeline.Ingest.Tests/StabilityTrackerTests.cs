@@ -33,34 +33,6 @@ public class StabilityTrackerTests
     }
 
     [Fact]
-    public void A_file_put_back_unclaimed_is_decided_again_with_the_time_it_was_first_seen()
-    {
-        _tracker.Observe([File(10, T0)], T0);
-        _tracker.Observe([File(10, T0)], T0 + Window);
-        var decided = _tracker.TakeDecided(T0 + Window);
-
-        _tracker.PutBack(decided);
-        _tracker.Observe([File(10, T0)], T0 + (2 * Window));
-
-        var again = Assert.Single(_tracker.TakeDecided(T0 + (2 * Window)));
-        Assert.Equal(ArrivalVerdict.Finished, again.Verdict);
-        Assert.Equal(T0, again.FirstSeen);
-    }
-
-    [Fact]
-    public void A_file_put_back_that_changes_meanwhile_waits_the_window_again()
-    {
-        _tracker.Observe([File(10, T0)], T0);
-        _tracker.Observe([File(10, T0)], T0 + Window);
-        _tracker.PutBack(_tracker.TakeDecided(T0 + Window));
-
-        _tracker.Observe([File(20, T0 + (1.5 * Window))], T0 + (2 * Window));
-
-        Assert.Empty(_tracker.TakeDecided(T0 + (2 * Window)));
-        Assert.Equal(T0, Assert.Single(_tracker.TakeDecided(T0 + (3 * Window))).FirstSeen);
-    }
-
-    [Fact]
     public void An_empty_file_waits_the_minimum_age_because_its_producer_may_not_have_written_yet()
     {
         _tracker.Observe([File(0, T0)], T0);

@@ -11,7 +11,8 @@ namespace Pipeline.Ingest.Claiming;
 /// ledger claimed and that is not yet stored or quarantined is published again (downstream stores are idempotent
 /// by document id); files whose end was recorded but not carried out are moved. Files the ledger does not know
 /// were claimed by another replica sharing the work folder and are left to it. Between starts, the periodic sweep publishes
-/// files stuck before publishing (bus down) and re-sends those published long ago with no answer.
+/// files stuck before publishing (bus down) and re-sends those published long ago with no answer; a claim still being
+/// taken is its claim slot's business, however long its publish takes.
 /// </summary>
 internal sealed class ClaimRecovery(IOptions<IngestOptions> options, IngestLedger ledger, FileIntake intake,
     FileFinisher finisher, ILogger<ClaimRecovery> logger, TimeProvider time)
@@ -30,7 +31,8 @@ internal sealed class ClaimRecovery(IOptions<IngestOptions> options, IngestLedge
         // Entries, not just files: a claimed symbolic link to a folder is listed as a folder.
         foreach (var workPath in Directory.EnumerateFileSystemEntries(_options.WorkFolder))
         {
-            if (!WorkFiles.TryParse(workPath, out var correlationId) || !Entries.Exist(workPath))
+            // A claim still being taken looks stuck to the sweep when its publish is slow; it finishes by itself.
+            if (!WorkFiles.TryParse(workPath, out var correlationId) || intake.IsInProgress(correlationId) || !Entries.Exist(workPath))
                 continue;
             var known = await ledger.FindAsync(correlationId, cancellationToken);
             try

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -26,6 +27,9 @@ internal sealed class FileIntake
     private readonly ResiliencePipeline _publishRetry;
     private readonly string _worker = $"{Environment.MachineName}/{Environment.ProcessId}";
 
+    /// <summary>Claims being taken right now: the sweep must not publish them a second time under the claim's hands.</summary>
+    private readonly ConcurrentDictionary<Guid, byte> _inProgress = new();
+
     public FileIntake(IOptions<IngestOptions> options, IngestLedger ledger, FileFinisher finisher,
         IServiceScopeFactory scopes, ILogger<FileIntake> logger, TimeProvider time)
     {
@@ -49,11 +53,27 @@ internal sealed class FileIntake
             .Build();
     }
 
+    /// <summary>Whether the claim is still being taken (a slow publish can outlast the sweep's patience).</summary>
+    internal bool IsInProgress(Guid correlationId) => _inProgress.ContainsKey(correlationId);
+
     /// <returns>False when another replica claimed the file first (or it vanished): nothing to do.</returns>
     internal async Task<bool> TakeAsync(Arrival arrival, CancellationToken cancellationToken)
     {
-        var file = arrival.File;
         var correlationId = Guid.NewGuid();
+        _inProgress[correlationId] = 0;
+        try
+        {
+            return await TakeAsync(arrival, correlationId, cancellationToken);
+        }
+        finally
+        {
+            _inProgress.TryRemove(correlationId, out _);
+        }
+    }
+
+    private async Task<bool> TakeAsync(Arrival arrival, Guid correlationId, CancellationToken cancellationToken)
+    {
+        var file = arrival.File;
         var workPath = WorkFiles.PathFor(_options.WorkFolder, correlationId, file.RelativePath);
         using var scope = _logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId });
         var started = _time.GetUtcNow();

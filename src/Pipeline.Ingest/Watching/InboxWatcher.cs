@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -50,12 +49,13 @@ internal sealed class InboxWatcher(
         using var workFolder = new WorkFolderLimit(_options.WorkFolder, _options.MaxFilesInFlight, WorkFolderPoll,
             WorkFolderPatience, logger, time);
         var tracker = new StabilityTracker(_options.StabilityWindow, _options.MinimumAge, _options.GrowingFileTimeout);
+        await using var slots = new ClaimSlots(_options.MaxConcurrentFiles, workFolder, intake.TakeAsync, logger, stoppingToken);
         var lastSweep = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await PassAsync(scanner, tracker, workFolder, stoppingToken);
+                Pass(scanner, tracker, slots);
                 if (time.GetUtcNow() - lastSweep >= _options.RescanInterval)
                 {
                     await recovery.SweepAsync(stoppingToken);
@@ -83,43 +83,12 @@ internal sealed class InboxWatcher(
         ? Clamp(due - time.GetUtcNow(), MinimumPause, longest)
         : longest;
 
-    private async Task PassAsync(InboxScanner scanner, StabilityTracker tracker, WorkFolderLimit workFolder, CancellationToken stoppingToken)
+    /// <summary>One scan: files that have finished arriving go to the claim slots, which take them from there.</summary>
+    private void Pass(InboxScanner scanner, StabilityTracker tracker, ClaimSlots slots)
     {
-        tracker.Observe(scanner.Scan(), time.GetUtcNow());
-        var decided = tracker.TakeDecided(time.GetUtcNow());
-        if (decided.Count == 0)
-            return;
-        var full = false;
-        var notTaken = new ConcurrentBag<Arrival>();
-        await Parallel.ForEachAsync(decided,
-            new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentFiles, CancellationToken = stoppingToken },
-            async (arrival, token) =>
-            {
-                // Once the work folder stayed full for a rescan interval, the rest of the pass waits in the
-                // inbox: the loop must get round to the sweep, which republishes files whose messages got lost.
-                var ticket = Volatile.Read(ref full) ? null : await workFolder.WaitForRoomAsync(_options.RescanInterval, token);
-                if (ticket is null)
-                {
-                    Volatile.Write(ref full, true);
-                    notTaken.Add(arrival);
-                    return;
-                }
-
-                using (ticket)
-                {
-                    try
-                    {
-                        await intake.TakeAsync(arrival, token);
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException)
-                    {
-                        // The file stays where it is (inbox or work folder) and the ledger says how far it got;
-                        // the next rescan or sweep picks it up again. Other files go on.
-                        logger.IngestFailed(e, arrival.File.RelativePath);
-                    }
-                }
-            });
-        tracker.PutBack(notTaken);
+        slots.ForgetFinished();
+        tracker.Observe(slots.NotInHand(scanner.Scan()), time.GetUtcNow());
+        slots.Hand(tracker.TakeDecided(time.GetUtcNow()));
     }
 
     private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) =>

@@ -71,16 +71,6 @@ internal sealed class StabilityTracker(TimeSpan stabilityWindow, TimeSpan minimu
         return decided;
     }
 
-    /// <summary>
-    /// Takes back decided files that were not claimed after all (the work folder was full): they stay decided, and
-    /// keep when they were first seen, for the next pass. A file that changes meanwhile is judged again as usual.
-    /// </summary>
-    public void PutBack(IEnumerable<Arrival> arrivals)
-    {
-        foreach (var arrival in arrivals)
-            _seen.TryAdd(arrival.File.FullPath, new Observation(arrival.File, arrival.FirstSeen, UnchangedSince: arrival.FirstSeen, ChangedSinceSeen: false));
-    }
-
     private ArrivalVerdict? Judge(Observation observation, DateTimeOffset now)
     {
         var file = observation.File;

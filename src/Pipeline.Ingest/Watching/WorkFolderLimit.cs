@@ -21,31 +21,20 @@ internal sealed class WorkFolderLimit(string workFolder, int limit, TimeSpan pol
     private readonly SemaphoreSlim _turn = new(1, 1);
     private int _estimate = int.MaxValue;
     private int _claiming;
-    private long? _fullSince;
-    private bool _warned;
 
     /// <summary>
-    /// Returns once one more file may be claimed, counting that file in; null when the folder stayed full for
-    /// <paramref name="maxWait"/>, so the caller can see to other duties (the sweep that republishes what got
-    /// stuck may be the only way the folder empties). Dispose the ticket once the claim is over (claimed, refused
-    /// or lost to another replica): from then on the folder itself says whether it holds the file.
+    /// Returns once one more file may be claimed, counting that file in. Dispose the ticket once the claim is over
+    /// (claimed, refused or lost to another replica): from then on the folder itself says whether it holds the file.
     /// </summary>
-    public async Task<ClaimTicket?> WaitForRoomAsync(TimeSpan maxWait, CancellationToken cancellationToken)
+    public async Task<ClaimTicket> WaitForRoomAsync(CancellationToken cancellationToken)
     {
         await _turn.WaitAsync(cancellationToken);
         try
         {
             if (_estimate >= limit)
                 _estimate = CountFiles();
-            if (_estimate >= limit && !await WaitUntilBelowLimitAsync(maxWait, cancellationToken))
-                return null;
-            if (_fullSince is not null)
-            {
-                // The full spell is over, however many passes it took.
-                if (_warned)
-                    logger.WorkFolderHasRoom(_estimate, limit);
-                (_fullSince, _warned) = (null, false);
-            }
+            if (_estimate >= limit)
+                await WaitUntilBelowLimitAsync(cancellationToken);
             _estimate++;
             Interlocked.Increment(ref _claiming);
             return new ClaimTicket(this);
@@ -56,26 +45,25 @@ internal sealed class WorkFolderLimit(string workFolder, int limit, TimeSpan pol
         }
     }
 
-    private async Task<bool> WaitUntilBelowLimitAsync(TimeSpan maxWait, CancellationToken cancellationToken)
+    private async Task WaitUntilBelowLimitAsync(CancellationToken cancellationToken)
     {
-        var started = time.GetTimestamp();
-        _fullSince ??= started;
+        var fullSince = time.GetTimestamp();
+        var warned = false;
         while (_estimate >= limit)
         {
-            if (!_warned && time.GetElapsedTime(_fullSince.Value) >= patience)
+            if (!warned && time.GetElapsedTime(fullSince) >= patience)
             {
                 // Normal for a moment during a burst; for this long, the stages after ingest are slow or down.
                 logger.WorkFolderFull(_estimate, limit, patience);
-                _warned = true;
+                warned = true;
             }
-            if (time.GetElapsedTime(started) >= maxWait)
-                return false;
 
             await Task.Delay(pollInterval, time, cancellationToken);
             _estimate = CountFiles();
         }
 
-        return true;
+        if (warned)
+            logger.WorkFolderHasRoom(_estimate, limit);
     }
 
     private int CountFiles()
