@@ -50,6 +50,28 @@ public class SlowClaimTests
         Assert.Single(host.Harness.Published.MessagesSoFar<ArticleReceived>(), m => m.Source.Path == "held/slow.txt");
     }
 
+    [Fact]
+    public async Task A_file_rewritten_while_it_waits_for_a_slot_is_judged_again_not_quarantined()
+    {
+        await using var host = await IngestTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Ingest:MaxConcurrentFiles"] = "1",
+            ["Ingest:MaxFilesInFlight"] = "1",
+        });
+        host.Drop("first.txt", "Artikel pertama.");
+        var first = (await host.PublishedAsync<ArticleReceived>(m => m.Source.Path == "first.txt")).Context.Message;
+
+        // The work folder is full until the first file is stored: the second is decided and waits for room.
+        var second = host.Drop("second.txt", "Versi lama.");
+        await Task.Delay(host.Options.StabilityWindow * 4);
+        await File.AppendAllTextAsync(second, " Versi baru yang lebih panjang.");
+        await host.Harness.Bus.Publish(StageAnswers.Indexed(first));
+
+        var published = (await host.PublishedAsync<ArticleReceived>(m => m.Source.Path == "second.txt")).Context.Message;
+        Assert.Equal("Versi lama. Versi baru yang lebih panjang.", System.Text.Encoding.UTF8.GetString(published.Content!));
+        Assert.False(Directory.Exists(host.Options.QuarantineFolder) && Directory.EnumerateFileSystemEntries(host.Options.QuarantineFolder).Any());
+    }
+
     /// <summary>Holds the publish of one file's <see cref="ArticleReceived"/> until released (or disposed).</summary>
     private sealed class PublishGate : IPublishObserver, IDisposable
     {

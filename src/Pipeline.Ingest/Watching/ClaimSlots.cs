@@ -82,9 +82,11 @@ internal sealed class ClaimSlots : IAsyncDisposable
         try
         {
             using var ticket = await _workFolder.WaitForRoomAsync(_stopping);
+            if (arrival.Verdict == ArrivalVerdict.Finished && !UnchangedSinceJudged(arrival.File))
+                return;
             await _take(arrival, _stopping);
         }
-        catch (Exception e) when (!_stopping.IsCancellationRequested)
+        catch (Exception e) when (e is not OperationCanceledException || !_stopping.IsCancellationRequested)
         {
             // The file stays where it is (inbox or work folder) and the ledger says how far it got; the next
             // scan or sweep picks it up again. The slot goes on with other files.
@@ -94,6 +96,16 @@ internal sealed class ClaimSlots : IAsyncDisposable
         {
             _finished.Enqueue(arrival.File.FullPath);
         }
+    }
+
+    /// <summary>
+    /// A file can wait long for room in the work folder. Rewritten meanwhile, it is let go of, so the next scan judges
+    /// it again (the claim would find it changed and quarantine it); gone meanwhile, there is nothing to claim.
+    /// </summary>
+    private static bool UnchangedSinceJudged(InboxFile file)
+    {
+        var now = new FileInfo(file.FullPath);
+        return now.Exists && now.Length == file.SizeBytes && now.LastWriteTimeUtc == file.LastWriteUtc.UtcDateTime;
     }
 
     public async ValueTask DisposeAsync()
