@@ -33,6 +33,25 @@ public sealed class InboxScannerTests : IDisposable
     }
 
     [Fact]
+    public void Files_the_caller_skips_are_left_out_by_the_full_path_a_scan_reports_at_any_depth()
+    {
+        // Deep enough that the path outgrows the scanner's first buffer.
+        var deep = Path.Combine(_inbox, new string('a', 120), new string('b', 120), "c");
+        Directory.CreateDirectory(deep);
+        File.WriteAllText(Path.Combine(_inbox, "top.txt"), "a");
+        File.WriteAllText(Path.Combine(_inbox, "kept.txt"), "a");
+        File.WriteAllText(Path.Combine(deep, "deep.txt"), "a");
+        File.WriteAllText(Path.Combine(deep, "kept-deep.txt"), "a");
+        var inHand = Scan().Where(f => !f.RelativePath.Contains("kept", StringComparison.Ordinal)).Select(f => f.FullPath).ToHashSet(StringComparer.Ordinal);
+        var lookup = inHand.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        var found = new InboxScanner(_inbox, new IgnoreRules([])).Scan(path => lookup.Contains(path));
+
+        Assert.Equal(2, inHand.Count);
+        Assert.Equal(["kept-deep.txt", "kept.txt"], found.Select(f => Path.GetFileName(f.RelativePath)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Skips_ignored_files_and_everything_inside_hidden_folders()
     {
         Directory.CreateDirectory(Path.Combine(_inbox, ".partial"));

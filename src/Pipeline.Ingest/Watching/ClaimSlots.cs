@@ -20,6 +20,7 @@ internal sealed class ClaimSlots : IAsyncDisposable
     private readonly Channel<Arrival> _queue = Channel.CreateUnbounded<Arrival>(new UnboundedChannelOptions { SingleWriter = true });
     private readonly ConcurrentQueue<string> _finished = new();
     private readonly HashSet<string> _inHand = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _inHandByPath;
     private readonly WorkFolderLimit _workFolder;
     private readonly Func<Arrival, CancellationToken, Task> _take;
     private readonly ILogger _logger;
@@ -36,6 +37,7 @@ internal sealed class ClaimSlots : IAsyncDisposable
         _take = take;
         _logger = logger;
         _stopping = stopping;
+        _inHandByPath = _inHand.GetAlternateLookup<ReadOnlySpan<char>>();
         _slots = Enumerable.Range(0, count).Select(_ => Task.Run(RunSlotAsync, CancellationToken.None)).ToArray();
     }
 
@@ -56,13 +58,8 @@ internal sealed class ClaimSlots : IAsyncDisposable
             _inHand.Remove(path);
     }
 
-    /// <summary>The files of a scan that are not in hand.</summary>
-    public List<InboxFile> NotInHand(List<InboxFile> scan)
-    {
-        if (_inHand.Count > 0)
-            scan.RemoveAll(file => _inHand.Contains(file.FullPath));
-        return scan;
-    }
+    /// <summary>Whether the file is in hand; for <see cref="InboxScanner.Scan"/>, which must not judge it again.</summary>
+    public bool IsInHand(ReadOnlySpan<char> fullPath) => _inHand.Count > 0 && _inHandByPath.Contains(fullPath);
 
     private async Task RunSlotAsync()
     {

@@ -87,7 +87,7 @@ internal sealed class InboxWatcher(
     private void Pass(InboxScanner scanner, StabilityTracker tracker, ClaimSlots slots)
     {
         slots.ForgetFinished();
-        tracker.Observe(slots.NotInHand(scanner.Scan()), time.GetUtcNow());
+        tracker.Observe(scanner.Scan(slots.IsInHand), time.GetUtcNow());
         slots.Hand(tracker.TakeDecided(time.GetUtcNow()));
     }
 
