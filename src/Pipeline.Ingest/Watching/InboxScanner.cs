@@ -20,7 +20,8 @@ internal sealed class InboxScanner(string inboxFolder, IgnoreRules ignoreRules)
 
     /// <param name="skip">
     /// Entries to leave out by full path, decided before the entry's status is read: a burst's files waiting for a
-    /// claim slot are listed by every scan, and reading their size and time each time cost ingest about 10 % more CPU.
+    /// claim slot are listed by every scan, and reading their size and time each time raised ingest's CPU per article from
+    /// 0.47-0.54 ms to 0.57-0.67 ms in the bench.
     /// </param>
     public List<InboxFile> Scan(Func<ReadOnlySpan<char>, bool>? skip = null)
     {
