@@ -162,6 +162,30 @@ public class BadInputTests
     }
 
     [Fact]
+    public async Task A_file_swapped_for_a_link_after_it_was_judged_is_quarantined_as_a_link_and_never_read()
+    {
+        await using var host = await IngestTestHost.StartAsync();
+        var intake = host.Services.GetRequiredService<FileIntake>();
+        var outside = host.Temp.Combine("outside secret.txt");
+        await File.WriteAllTextAsync(outside, "never to be published");
+        // Staged outside the inbox so only this test's intake call touches it: judged a plain file, a link by the claim.
+        var path = host.Temp.Combine("swapped.txt");
+        await File.WriteAllTextAsync(path, "a plain file when judged");
+        var seen = new FileInfo(path);
+        var arrival = new Arrival(new InboxFile(path, "swapped.txt", seen.Length, seen.LastWriteTimeUtc, IsSymbolicLink: false),
+            DateTimeOffset.UtcNow, ArrivalVerdict.Finished);
+        File.Delete(path);
+        File.CreateSymbolicLink(path, outside);
+
+        Assert.True(await intake.TakeAsync(arrival, CancellationToken.None));
+
+        var reason = await QuarantinedAsync(host, "swapped.txt");
+        Assert.Contains("symbolic link", reason.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains(outside, reason.GetProperty("error").GetString(), StringComparison.Ordinal);
+        AssertNothingPublished(host);
+    }
+
+    [Fact]
     public async Task A_file_that_vanished_before_the_claim_is_simply_not_taken()
     {
         await using var host = await IngestTestHost.StartAsync();

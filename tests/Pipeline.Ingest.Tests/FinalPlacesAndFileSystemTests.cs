@@ -23,6 +23,64 @@ public sealed class FinalPlacesAndFileSystemTests : IDisposable
         Assert.Equal(Path.Combine(root, "desk", $"a b.{correlationId:N}.txt"), FinalPlaces.Choose(root, "desk/a b.txt", correlationId));
     }
 
+    [Theory]
+    [InlineData("folder")]
+    [InlineData("dangling link")]
+    [InlineData("link to a folder")]
+    [InlineData("reason of another claim")]
+    public void A_name_held_by_anything_but_a_free_path_is_taken(string holder)
+    {
+        var root = Directory.CreateDirectory(_temp.Combine("archive")).FullName;
+        var dropped = Path.Combine(root, "x.txt");
+        switch (holder)
+        {
+            case "folder":
+                Directory.CreateDirectory(dropped);
+                break;
+            case "dangling link":
+                File.CreateSymbolicLink(dropped, _temp.Combine("nowhere"));
+                break;
+            case "link to a folder":
+                Directory.CreateSymbolicLink(dropped, Directory.CreateDirectory(_temp.Combine("elsewhere")).FullName);
+                break;
+            default:
+                var reason = new QuarantineReason { File = "x.txt", Stage = "extract", Error = "e", WhatToDo = "w", Time = DateTimeOffset.UtcNow, CorrelationId = Guid.NewGuid() };
+                File.WriteAllText(dropped + ".reason.json", reason.ToJson());
+                break;
+        }
+        var correlationId = Guid.NewGuid();
+
+        Assert.Equal(Path.Combine(root, $"x.{correlationId:N}.txt"), FinalPlaces.Choose(root, "x.txt", correlationId));
+    }
+
+    [Theory]
+    [InlineData("file", true)]
+    [InlineData("dangling link", true)]
+    [InlineData("link to a folder", true)]
+    [InlineData("folder", false)]
+    [InlineData("nothing", false)]
+    public void An_inbox_entry_is_a_file_or_a_link_of_any_kind(string what, bool exists)
+    {
+        var path = _temp.Combine("entry");
+        switch (what)
+        {
+            case "file":
+                File.WriteAllText(path, "text");
+                break;
+            case "dangling link":
+                File.CreateSymbolicLink(path, _temp.Combine("nowhere"));
+                break;
+            case "link to a folder":
+                Directory.CreateSymbolicLink(path, Directory.CreateDirectory(_temp.Combine("elsewhere")).FullName);
+                break;
+            case "folder":
+                Directory.CreateDirectory(path);
+                break;
+        }
+
+        Assert.Equal(exists, Entries.Exist(path));
+    }
+
     [Fact]
     public void A_path_that_climbs_out_of_the_folder_is_kept_inside()
     {

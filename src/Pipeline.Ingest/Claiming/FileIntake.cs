@@ -232,8 +232,9 @@ internal sealed class FileIntake
     private (string Error, string WhatToDo)? RefusalBeforeReading(Arrival? arrival, string workPath)
     {
         var claimed = new FileInfo(workPath);
-        // Checked on the claimed entry too: a file could have been swapped for a link after the scan.
-        if (arrival?.Verdict == ArrivalVerdict.SymbolicLink || claimed.LinkTarget is not null)
+        // Checked on the claimed entry too: a file could have been swapped for a link after the scan. Its
+        // attributes come from the status read Length needs anyway; the target is only read for the reason.
+        if (arrival?.Verdict == ArrivalVerdict.SymbolicLink || Entries.IsLink(claimed.Attributes))
             return IngestRefusals.SymbolicLink(claimed.LinkTarget ?? "?");
         if (arrival?.Verdict == ArrivalVerdict.KeepsGrowing)
             return IngestRefusals.KeepsGrowing(_time.GetUtcNow() - arrival.FirstSeen);

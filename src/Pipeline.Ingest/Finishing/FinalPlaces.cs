@@ -42,6 +42,7 @@ internal static class FinalPlaces
         }
     }
 
+    /// <summary>Held by anything (a file, a folder, a link of any kind) or by a quarantined file's reason.</summary>
     private static bool Taken(string path) =>
-        Entries.Exist(path) || File.Exists(path + ".reason.json") || Directory.Exists(path);
+        Entries.Read(path) != Entries.Nothing || File.Exists(path + ".reason.json");
 }
