@@ -38,6 +38,37 @@ public sealed class WorkFolderLimitTests : IDisposable
     }
 
     [Fact]
+    public void Files_and_links_count_as_files_in_flight_and_folders_do_not()
+    {
+        var work = Directory.CreateDirectory(_temp.Combine("work")).FullName;
+        File.WriteAllText(Path.Combine(work, "a.txt"), "a");
+        File.WriteAllText(Path.Combine(work, ".hidden.txt"), "b");
+        File.CreateSymbolicLink(Path.Combine(work, "link.txt"), _temp.Combine("nowhere"));
+        Directory.CreateDirectory(Path.Combine(work, "folder"));
+        File.WriteAllText(Path.Combine(work, "folder", "inside.txt"), "c");
+
+        Assert.Equal(3, WorkFolderLimit.FilesIn(work));
+        Assert.Equal(0, WorkFolderLimit.FilesIn(_temp.Combine("not there")));
+    }
+
+    [Fact]
+    public void Counting_a_full_folder_builds_no_path_per_file()
+    {
+        var work = Directory.CreateDirectory(_temp.Combine("work")).FullName;
+        const int files = 256;
+        for (var i = 0; i < files; i++)
+            File.WriteAllText(Path.Combine(work, $"{Guid.NewGuid():N}.txt"), "x");
+        Assert.Equal(files, WorkFolderLimit.FilesIn(work));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        WorkFolderLimit.FilesIn(work);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // One path per file would be 256 strings of over 100 characters: more than 50 KB.
+        Assert.True(allocated < 8 * 1024, $"{allocated} bytes allocated to count {files} files");
+    }
+
+    [Fact]
     public async Task Claims_past_the_gate_count_before_their_files_reach_the_folder()
     {
         var work = Directory.CreateDirectory(_temp.Combine("work")).FullName;

@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using Microsoft.Extensions.Logging;
 
 namespace Pipeline.Ingest.Watching;
@@ -66,15 +67,26 @@ internal sealed class WorkFolderLimit(string workFolder, int limit, TimeSpan pol
             logger.WorkFolderHasRoom(_estimate, limit);
     }
 
-    private int CountFiles()
+    private int CountFiles() => Volatile.Read(ref _claiming) + FilesIn(workFolder);
+
+    /// <summary>
+    /// The files directly in the folder (folders not counted), without building a path per file: a full folder is
+    /// counted a hundred times a second during a burst, and the paths came to about 25,000 strings a second.
+    /// </summary>
+    internal static int FilesIn(string folder)
     {
-        var count = Volatile.Read(ref _claiming);
-        if (!Directory.Exists(workFolder))
-            return count;
-        foreach (var _ in Directory.EnumerateFiles(workFolder))
+        if (!Directory.Exists(folder))
+            return 0;
+        var count = 0;
+        foreach (var _ in new FileSystemEnumerable<byte>(folder, static (ref _) => 0, CountOptions)
+                 {
+                     ShouldIncludePredicate = static (ref entry) => !entry.IsDirectory,
+                 })
             count++;
         return count;
     }
+
+    private static readonly EnumerationOptions CountOptions = new() { AttributesToSkip = 0 };
 
     /// <summary>A claim let through the gate; disposing it says the claim is over.</summary>
     public readonly struct ClaimTicket(WorkFolderLimit limit) : IDisposable
