@@ -86,7 +86,7 @@ internal sealed class WorkFolderLimit(string workFolder, int limit, TimeSpan pol
         return count;
     }
 
-    private static readonly EnumerationOptions CountOptions = new() { AttributesToSkip = 0 };
+    private static readonly EnumerationOptions CountOptions = new() { AttributesToSkip = 0, IgnoreInaccessible = false };
 
     /// <summary>A claim let through the gate; disposing it says the claim is over.</summary>
     public readonly struct ClaimTicket(WorkFolderLimit limit) : IDisposable
