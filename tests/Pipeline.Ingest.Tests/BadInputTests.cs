@@ -149,9 +149,7 @@ public class BadInputTests
         // Staged outside the inbox so only this test's intake call touches it.
         var path = host.Temp.Combine("rewritten.txt");
         await File.WriteAllTextAsync(path, "first version");
-        var seen = new FileInfo(path);
-        var arrival = new Arrival(new InboxFile(path, "rewritten.txt", seen.Length, seen.LastWriteTimeUtc, IsSymbolicLink: false),
-            DateTimeOffset.UtcNow, ArrivalVerdict.Finished);
+        var arrival = JudgedFinished(path);
         await File.WriteAllTextAsync(path, "a second, longer version");
 
         Assert.True(await intake.TakeAsync(arrival, CancellationToken.None));
@@ -171,9 +169,7 @@ public class BadInputTests
         // Staged outside the inbox so only this test's intake call touches it: judged a plain file, a link by the claim.
         var path = host.Temp.Combine("swapped.txt");
         await File.WriteAllTextAsync(path, "a plain file when judged");
-        var seen = new FileInfo(path);
-        var arrival = new Arrival(new InboxFile(path, "swapped.txt", seen.Length, seen.LastWriteTimeUtc, IsSymbolicLink: false),
-            DateTimeOffset.UtcNow, ArrivalVerdict.Finished);
+        var arrival = JudgedFinished(path);
         File.Delete(path);
         File.CreateSymbolicLink(path, outside);
 
@@ -200,6 +196,14 @@ public class BadInputTests
         // its own there for a moment (a full run failed on that once): only a claimed file would mean the file was taken.
         Assert.Empty(EntriesIn(host.Options.QuarantineFolder));
         Assert.DoesNotContain(EntriesIn(host.Options.WorkFolder), path => WorkFiles.TryParse(path, out _));
+    }
+
+    /// <summary>The file as the watcher would have judged it now: a plain file, finished.</summary>
+    private static Arrival JudgedFinished(string path)
+    {
+        var seen = new FileInfo(path);
+        return new Arrival(new InboxFile(path, seen.Name, seen.Length, seen.LastWriteTimeUtc, IsSymbolicLink: false),
+            DateTimeOffset.UtcNow, ArrivalVerdict.Finished);
     }
 
     private static IEnumerable<string> EntriesIn(string folder) =>
