@@ -19,6 +19,8 @@ namespace Pipeline.Ingest.Watching;
 internal sealed class WorkFolderLimit(string workFolder, int limit, TimeSpan pollInterval, TimeSpan patience,
     ILogger logger, TimeProvider time) : IDisposable
 {
+    private static readonly EnumerationOptions CountOptions = new() { AttributesToSkip = 0, IgnoreInaccessible = false };
+
     private readonly SemaphoreSlim _turn = new(1, 1);
     private int _estimate = int.MaxValue;
     private int _claiming;
@@ -85,8 +87,6 @@ internal sealed class WorkFolderLimit(string workFolder, int limit, TimeSpan pol
             count++;
         return count;
     }
-
-    private static readonly EnumerationOptions CountOptions = new() { AttributesToSkip = 0, IgnoreInaccessible = false };
 
     /// <summary>A claim let through the gate; disposing it says the claim is over.</summary>
     public readonly struct ClaimTicket(WorkFolderLimit limit) : IDisposable
