@@ -47,5 +47,31 @@ internal static class SqliteMigrations
         new(2, "fewer full-text segment merges", """
             INSERT INTO documents_fts (documents_fts, rank) VALUES ('automerge', 8);
             """),
+
+        // Keyed by document first, a batch's names go to the end of the table instead of one leaf page per name
+        // scattered by key, and every commit writes each page it touched in full: the index worker wrote about
+        // 85 WAL pages' worth of pwrite calls per article, 60 of them for these two tables. Every query reads them by
+        // document (a filter looks up one document's key, facets join on the document), so the separate
+        // by-document indexes go too.
+        new(3, "names keyed by document first", """
+            CREATE TABLE document_sources_by_document_first (
+                key TEXT NOT NULL,
+                document INTEGER NOT NULL REFERENCES documents (id),
+                name TEXT NOT NULL,
+                PRIMARY KEY (document, key)
+            ) WITHOUT ROWID;
+            INSERT INTO document_sources_by_document_first (key, document, name) SELECT key, document, name FROM document_sources;
+            DROP TABLE document_sources;
+            ALTER TABLE document_sources_by_document_first RENAME TO document_sources;
+            CREATE TABLE document_entities_by_document_first (
+                key TEXT NOT NULL,
+                document INTEGER NOT NULL REFERENCES documents (id),
+                name TEXT NOT NULL,
+                PRIMARY KEY (document, key)
+            ) WITHOUT ROWID;
+            INSERT INTO document_entities_by_document_first (key, document, name) SELECT key, document, name FROM document_entities;
+            DROP TABLE document_entities;
+            ALTER TABLE document_entities_by_document_first RENAME TO document_entities;
+            """),
     ];
 }
