@@ -15,7 +15,8 @@ internal static class Entries
         return attributes != Nothing && ((attributes & FileAttributes.Directory) == 0 || IsLink(attributes));
     }
 
-    /// <summary>Whether attributes read by <see cref="Read"/> (or a <see cref="FileSystemInfo"/>) are a symbolic link's.</summary>
+    /// <summary>Whether attributes (from <see cref="Read"/>, a <see cref="FileSystemInfo"/> or a directory listing) are a symbolic link's.</summary>
+    /// <remarks>On Unix a symbolic link is reported with the ReparsePoint attribute.</remarks>
     public static bool IsLink(FileAttributes attributes) =>
         attributes != Nothing && (attributes & FileAttributes.ReparsePoint) != 0;
 

@@ -1,4 +1,5 @@
 using System.IO.Enumeration;
+using Pipeline.Ingest.Claiming;
 
 namespace Pipeline.Ingest.Watching;
 
@@ -65,6 +66,5 @@ internal sealed class InboxScanner(string inboxFolder, IgnoreRules ignoreRules)
         return _path.AsSpan(0, length);
     }
 
-    // On Unix a symbolic link is reported with the ReparsePoint attribute.
-    private static bool IsLink(ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) != 0;
+    private static bool IsLink(ref FileSystemEntry entry) => Entries.IsLink(entry.Attributes);
 }
