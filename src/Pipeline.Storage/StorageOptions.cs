@@ -38,10 +38,12 @@ public sealed class StorageOptions
     /// <summary>
     /// Page cache per SQLite connection: enough for the upper levels of the full-text index's b-trees, which
     /// batched inserts walk again and again; the rest is the operating system's file cache. 100,000 documents
-    /// (`*SearchBenchmarks*`) indexed at 2,359 / 2,311 / 2,317 documents/s with 32 / 16 / 8 MB and searched at
-    /// p99 11.3 / 12.6 / 11.2 ms, while every megabyte is resident in the index worker.
+    /// (`*SearchBenchmarks*`) indexed at 2,359 / 2,311 / 2,317 documents/s with 32 / 16 / 8 MB, and later at
+    /// 3,567 / 3,922 with 4 MB against 3,902 / 3,580 with 8 (search p99 7.2 against 6.8-7.2 ms), while every
+    /// megabyte is resident in the index worker: the embedded bench peaked 3-4 MB lower with 4 (186-189 against
+    /// 191-194 MB, three runs alternated) at the same rate.
     /// </summary>
-    public int SqliteCacheSizeMegabytes { get; set; } = 8;
+    public int SqliteCacheSizeMegabytes { get; set; } = 4;
 
     /// <summary>
     /// New documents after which the PostgreSQL store merges its full-text index's pending list on a connection of
