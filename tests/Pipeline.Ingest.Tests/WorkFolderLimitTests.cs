@@ -3,8 +3,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Pipeline.Contracts;
 using Pipeline.Ingest.Tests.Support;
 using Pipeline.Ingest.Watching;
-using Pipeline.Testing.Processes;
+using Pipeline.Testing.Logging;
 using Pipeline.Testing.Messages;
+using Pipeline.Testing.Processes;
 
 namespace Pipeline.Ingest.Tests;
 
@@ -95,14 +96,14 @@ public sealed class WorkFolderLimitTests : IDisposable
         using var limit = new WorkFolderLimit(work, 1, Poll, TimeSpan.FromMilliseconds(100), log, TimeProvider.System);
 
         var waiting = limit.WaitForRoomAsync(CancellationToken.None);
-        await Eventually.WaitUntilAsync(() => log.Levels.Count > 0, Eventually.DefaultTimeout, "the long wait is warned about");
+        await Eventually.WaitUntilAsync(() => log.Entries.Count > 0, Eventually.DefaultTimeout, "the long wait is warned about");
         await Task.Delay(Poll * 10);
         File.Delete(Path.Combine(work, "a.txt"));
         using (await waiting.WaitAsync(Eventually.DefaultTimeout))
         {
         }
 
-        Assert.Equal([LogLevel.Warning, LogLevel.Information], log.Levels);
+        Assert.Equal([LogLevel.Warning, LogLevel.Information], log.Entries.Select(e => e.Level));
     }
 
     [Fact]
@@ -146,18 +147,6 @@ public sealed class WorkFolderLimitTests : IDisposable
 
         await Eventually.WaitUntilAsync(() => Received(host).Count == 5, Eventually.DefaultTimeout, "the rest of the burst is published once the first files are stored");
         Assert.Empty(Directory.EnumerateFiles(host.Inbox("burst")));
-    }
-
-    private sealed class RecordingLogger : ILogger
-    {
-        public List<LogLevel> Levels { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Levels.Add(logLevel);
     }
 
     private static IReadOnlyList<ArticleReceived> Received(IngestTestHost host) =>

@@ -6,6 +6,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pipeline.Benchmarking.Measuring;
+using Polly;
 using RabbitMQ.Client;
 
 namespace Pipeline.Benchmarking.Ceiling;
@@ -16,12 +17,22 @@ namespace Pipeline.Benchmarking.Ceiling;
 /// index. It runs on the same broker with the bare relay's prefetch and concurrency, publisher confirms and quorum
 /// queues, so the rate it falls short of <see cref="RelayCeiling"/> is the framework's own cost per hop, and what the
 /// pipeline falls short of it is the stages' work.
-/// Every queue and exchange it declares is named for the run and deleted afterwards.
+/// Every queue and exchange it declares is named for the run and deleted afterwards. A relay the broker breaks off
+/// (MassTransit would reconnect and carry on, counting the outage and the redelivered messages) is run again on a new bus.
 /// </summary>
 public sealed partial class MassTransitRelay(Uri brokerUri, RelayCeilingOptions options, ILogger logger)
 {
+    /// <summary>The name the relay's connection carries in the broker's management UI.</summary>
+    public const string ConnectionName = RelayCeiling.ConnectionName + " (MassTransit)";
+
     private const string NamePrefix = "bench-mt-relay-";
     private const int Hops = 3;
+    private static readonly TimeSpan StallCheckInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly ResiliencePipeline _brokenRelayRetry = BrokenRelayRetry.Build(
+        options,
+        new PredicateBuilder().Handle<RelayBrokenException>(),
+        (error, attempt, delay) => LogRelayRetry(logger, error, attempt, delay));
 
     /// <summary>Relays every body <see cref="RelayCeilingOptions.Runs"/> times, each on a new bus and new queues; returns the median rate in messages per second.</summary>
     public async Task<double> MeasureAsync(IReadOnlyList<ReadOnlyMemory<byte>> bodies, CancellationToken cancellationToken)
@@ -32,7 +43,7 @@ public sealed partial class MassTransitRelay(Uri brokerUri, RelayCeilingOptions 
         var texts = bodies.Select(body => Encoding.UTF8.GetString(body.Span)).ToList();
         var rates = new List<double>(options.Runs);
         for (var run = 0; run < options.Runs; run++)
-            rates.Add(await MeasureOnceAsync(texts, cancellationToken));
+            rates.Add(await _brokenRelayRetry.ExecuteAsync(ct => new ValueTask<double>(MeasureOnceAsync(texts, ct)), cancellationToken));
         rates.Sort();
         return Percentiles.Of(rates, 50);
     }
@@ -43,28 +54,76 @@ public sealed partial class MassTransitRelay(Uri brokerUri, RelayCeilingOptions 
         var arrivals = new RelayArrivals(texts.Count);
         await using var services = BuildBus(topology, arrivals);
         var bus = services.GetRequiredService<IBusControl>();
+        var breaks = new RelayBreakObserver(arrivals);
+        using var endpointBreaks = bus.ConnectReceiveEndpointObserver(breaks);
+        using var consumerBreaks = bus.ConnectConsumeObserver(breaks);
         try
         {
             await bus.StartAsync(cancellationToken);
             var clock = Stopwatch.StartNew();
-            await PublishAllAsync(bus, texts, cancellationToken);
-            await arrivals.All.WaitAsync(options.Timeout, cancellationToken);
+            // Not awaited: a publish can wait for ever on a connection the broker closed; a failed one breaks the run off.
+            _ = PublishAllAsync(bus, texts, arrivals, cancellationToken);
+            await WaitForAllAsync(arrivals, clock, cancellationToken);
             return texts.Count / clock.Elapsed.TotalSeconds;
         }
         finally
         {
-            await bus.StopAsync(CancellationToken.None);
+            await StopAsync(bus);
             await TryDeleteAsync(topology);
         }
     }
 
-    /// <summary>Publishes with the bare relay's window of unconfirmed messages.</summary>
-    private async Task PublishAllAsync(IBus bus, List<string> texts, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stops the bus, waiting no longer than <see cref="RelayCeilingOptions.OperationTimeout"/> for its consumers: after
+    /// a break, one may be waiting for a publish on the closed connection, and a plain stop then took minutes.
+    /// </summary>
+    private async Task StopAsync(IBusControl bus)
+    {
+        using var patience = new CancellationTokenSource(options.OperationTimeout);
+        try
+        {
+            await bus.StopAsync(patience.Token);
+        }
+        catch (OperationCanceledException) when (patience.IsCancellationRequested)
+        {
+            LogStopAbandoned(logger, options.OperationTimeout);
+        }
+    }
+
+    /// <summary>Publishes with the bare relay's window of unconfirmed messages; a publish the broker fails breaks the run off.</summary>
+    private async Task PublishAllAsync(IBus bus, List<string> texts, RelayArrivals arrivals, CancellationToken cancellationToken)
     {
         var window = new ConfirmWindow(options.PublishWindow);
-        foreach (var text in texts)
-            await window.AddAsync(bus.Publish(new RelayBodyPublished(text), cancellationToken));
-        await window.FlushAsync();
+        try
+        {
+            for (var i = 0; i < texts.Count; i++)
+                await window.AddAsync(bus.Publish(new RelayBodyPublished(i, texts[i]), cancellationToken));
+            await window.FlushAsync();
+        }
+        catch (Exception publishError) when (!cancellationToken.IsCancellationRequested)
+        {
+            arrivals.Break($"a publish into the relay failed: {publishError.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Waits until every body has arrived. MassTransit does not always tell of a connection the broker closed: a
+    /// message in flight can be lost without a fault or a redelivery. So a relay where nothing arrives for
+    /// <see cref="RelayCeilingOptions.StallTimeout"/> is broken off as well.
+    /// </summary>
+    private async Task WaitForAllAsync(RelayArrivals arrivals, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        while (!arrivals.All.IsCompleted)
+        {
+            await Task.WhenAny(arrivals.All, Task.Delay(StallCheckInterval, cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+            if (arrivals.SinceLastArrival > options.StallTimeout)
+                arrivals.Break($"no message reached the last queue for {options.StallTimeout.TotalSeconds:F0} s");
+            if (clock.Elapsed > options.Timeout)
+                throw new TimeoutException($"The MassTransit relay did not finish within {options.Timeout}.");
+        }
+
+        await arrivals.All;
     }
 
     private ServiceProvider BuildBus(RelayTopology topology, RelayArrivals arrivals)
@@ -82,7 +141,7 @@ public sealed partial class MassTransitRelay(Uri brokerUri, RelayCeilingOptions 
                 cfg.Host(brokerUri, h =>
                 {
                     h.PublisherConfirmation = true;
-                    h.ConnectionName(RelayCeiling.ConnectionName + " (MassTransit)");
+                    h.ConnectionName(ConnectionName);
                 });
                 cfg.Message<RelayBodyPublished>(m => m.SetEntityName(topology.MessageExchanges[0]));
                 cfg.Message<RelayBodyForwarded>(m => m.SetEntityName(topology.MessageExchanges[1]));
@@ -104,6 +163,8 @@ public sealed partial class MassTransitRelay(Uri brokerUri, RelayCeilingOptions 
             e.SetQueueArgument("x-expires", (int)options.LeftoverQueueExpiry.TotalMilliseconds);
             e.PrefetchCount = options.PrefetchCount;
             e.ConcurrentMessageLimit = options.ConsumerConcurrency;
+            // A failed message breaks the run off (RelayBreakObserver); it must not leave an error queue behind.
+            e.DiscardFaultedMessages();
             e.ConfigureConsumer<TConsumer>(context);
         });
 
@@ -125,6 +186,12 @@ public sealed partial class MassTransitRelay(Uri brokerUri, RelayCeilingOptions 
             LogCleanupFailed(logger, cleanupError, string.Join(", ", topology.Queues), options.LeftoverQueueExpiry);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MassTransit relay: the broker broke off the relay; running it again on a new bus and fresh queues (retry {RetryAttempt} in {RetryDelay})")]
+    private static partial void LogRelayRetry(ILogger logger, Exception? exception, int retryAttempt, TimeSpan retryDelay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MassTransit relay: the bus did not stop within {Timeout}; its consumers are left to end with the process")]
+    private static partial void LogStopAbandoned(ILogger logger, TimeSpan timeout);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MassTransit relay: could not delete the relay's queues {Queues} and their exchanges; the broker drops the queues after {Expiry} unused")]
     private static partial void LogCleanupFailed(ILogger logger, Exception exception, string queues, TimeSpan expiry);

@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Pipeline.Benchmarking.Measuring;
 using Polly;
-using Polly.Retry;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 using RabbitMQ.Client.Exceptions;
@@ -26,21 +25,10 @@ public sealed partial class RelayCeiling(Uri brokerUri, RelayCeilingOptions opti
 
     private const int Hops = 3;
 
-    // A relay half done cannot be resumed: its rate would count messages from before the break. So the whole
-    // relay is the unit that is retried, on new queues and a new connection.
-    private readonly ResiliencePipeline _brokenRelayRetry = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<RelayBrokenException>().Handle<OperationInterruptedException>().Handle<BrokerUnreachableException>(),
-            MaxRetryAttempts = options.RetryAttempts,
-            Delay = options.RetryDelay,
-            OnRetry = arguments =>
-            {
-                LogRelayRetry(logger, arguments.Outcome.Exception, arguments.AttemptNumber + 1, arguments.RetryDelay);
-                return ValueTask.CompletedTask;
-            },
-        })
-        .Build();
+    private readonly ResiliencePipeline _brokenRelayRetry = BrokenRelayRetry.Build(
+        options,
+        new PredicateBuilder().Handle<RelayBrokenException>().Handle<OperationInterruptedException>().Handle<BrokerUnreachableException>(),
+        (error, attempt, delay) => LogRelayRetry(logger, error, attempt, delay));
 
     /// <summary>
     /// Relays every body through the three queues <see cref="RelayCeilingOptions.Runs"/> times, each on fresh

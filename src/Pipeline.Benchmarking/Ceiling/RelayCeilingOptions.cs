@@ -23,6 +23,9 @@ public sealed class RelayCeilingOptions
     /// <summary>How long the broker keeps a relay queue nobody uses; only matters when clean-up failed.</summary>
     public TimeSpan LeftoverQueueExpiry { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long the MassTransit relay may go without a message reaching its last queue before it counts as broken.</summary>
+    public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>How long one relay may take.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(10);
 }

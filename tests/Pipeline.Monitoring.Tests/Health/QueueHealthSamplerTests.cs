@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Pipeline.Monitoring.Health;
 using Pipeline.Monitoring.InProcess;
 using Pipeline.Monitoring.Metrics;
+using Pipeline.Testing.Logging;
 
 namespace Pipeline.Monitoring.Tests.Health;
 
@@ -43,7 +44,7 @@ public sealed class QueueHealthSamplerTests
         using var meters = new UnlistenedMeterFactory();
         var options = Options.Create(new MonitoringOptions());
         var source = new FlakySource();
-        var logger = new RecordingLogger();
+        var logger = new RecordingLogger<QueueHealthSampler>();
         var sampler = new QueueHealthSampler(
             source,
             new StageActivity(16),
@@ -79,18 +80,6 @@ public sealed class QueueHealthSamplerTests
         public Task<IReadOnlyDictionary<string, QueueFigures>> ReadAsync(CancellationToken cancellationToken) => Fails
             ? throw new HttpRequestException("Connection refused")
             : Task.FromResult<IReadOnlyDictionary<string, QueueFigures>>(new Dictionary<string, QueueFigures>());
-    }
-
-    private sealed class RecordingLogger : ILogger<QueueHealthSampler>
-    {
-        public List<(LogLevel Level, string Message, Exception? Exception)> Entries { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Entries.Add((logLevel, formatter(state, exception), exception));
     }
 
     private sealed class FailingSource : IQueueFiguresSource

@@ -59,15 +59,24 @@ public sealed class RabbitMqManagementClient : IDisposable
     /// </summary>
     public async Task<int> CloseConnectionsAsync(string clientProvidedName, CancellationToken cancellationToken = default)
     {
+        var names = await ConnectionsNamedAsync(clientProvidedName, cancellationToken);
+        foreach (var name in names)
+            await DeleteAsync("connections/" + Uri.EscapeDataString(name), cancellationToken);
+        return names.Count;
+    }
+
+    /// <summary>Whether a client connection with this client-provided name is open.</summary>
+    public async Task<bool> ConnectionExistsAsync(string clientProvidedName, CancellationToken cancellationToken = default) =>
+        (await ConnectionsNamedAsync(clientProvidedName, cancellationToken)).Count > 0;
+
+    private async Task<List<string>> ConnectionsNamedAsync(string clientProvidedName, CancellationToken cancellationToken)
+    {
         var connections = await GetJsonAsync("connections", cancellationToken);
-        var names = connections.EnumerateArray()
+        return connections.EnumerateArray()
             .Where(c => c.TryGetProperty("client_properties", out var client) &&
                         client.TryGetProperty("connection_name", out var name) && name.GetString() == clientProvidedName)
             .Select(c => c.GetProperty("name").GetString()!)
             .ToList();
-        foreach (var name in names)
-            await DeleteAsync("connections/" + Uri.EscapeDataString(name), cancellationToken);
-        return names.Count;
     }
 
     /// <summary>Creates a virtual host (or keeps the one there) and gives <paramref name="user"/> every right on it.</summary>
