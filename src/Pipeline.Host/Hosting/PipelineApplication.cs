@@ -16,7 +16,8 @@ public static class PipelineApplication
     public static WebApplication Build(StageSet stages, IReadOnlyDictionary<string, string?> overrides)
     {
         // The slim builder leaves out what this host never uses (IIS, HTTP/3 over QUIC, the default logging
-        // providers Serilog replaces): eight assemblies fewer, and 4-5 MB less resident memory in every process.
+        // providers Serilog replaces): eight assemblies fewer; at rest 156 -> 149 MB resident, and the embedded
+        // bench's peak 4-5 MB lower (188-190 against 190-198 MB, four runs alternated).
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             // appsettings.json ships beside the executable; relative data paths stay relative to where the user runs it.
