@@ -1,0 +1,60 @@
+using Npgsql;
+using Pipeline.Testing.Postgres;
+using Pipeline.Testing.Processes;
+using Pipeline.Testing.RabbitMq;
+
+namespace Pipeline.Benchmarking.Tests;
+
+/// <summary>`pipeline bench --rabbitmq URI --postgres CONNECTION_STRING`: the servers given are used as they are.</summary>
+[Collection(RabbitMqFixture.CollectionName)]
+public sealed class BenchCommandGivenServersTests(RabbitMqFixture broker, PostgresFixture postgres) : IClassFixture<PostgresFixture>
+{
+    private static readonly string[] PipelineQueues = ["pipeline-ingest", "pipeline-extract", "pipeline-index"];
+
+    [Fact]
+    public async Task Runs_on_the_broker_and_database_server_given_and_drops_the_database_it_made()
+    {
+        using var management = broker.Server.CreateManagementClient();
+        var virtualHost = broker.Server.VirtualHost;
+        Assert.DoesNotContain((await management.GetQueuesAsync(virtualHost)).Select(q => q.Name), PipelineQueues.Contains);
+
+        // PostgreSQL set-up only: the other two would only repeat what BenchCommandTests covers.
+        await using var bench = ChildProcess.Start(PipelineHost.Options(
+            new Dictionary<string, string?> { ["Bench__Setups__0"] = "Distributed" },
+            "bench", "--quick", "--json", "--count", "120",
+            "--rabbitmq", broker.Server.AmqpUri.ToString(), "--postgres", postgres.Server.AdminConnectionString));
+        var exit = bench.WaitForExitAsync(BenchCommand.Timeout);
+        // Each set-up's database lives for seconds: looked for every 100 ms, it cannot be missed.
+        var databasesSeen = new HashSet<string>();
+        while (!exit.IsCompleted)
+        {
+            databasesSeen.UnionWith(await BenchDatabasesAsync());
+            await Task.WhenAny(exit, Task.Delay(TimeSpan.FromMilliseconds(100)));
+        }
+
+        Assert.True(await exit == 0, bench.Output());
+        Assert.DoesNotContain("Starting a private", bench.StandardError, StringComparison.Ordinal);
+        Assert.NotEmpty(databasesSeen);
+        Assert.Empty(await BenchDatabasesAsync());
+        // The workers declared their queues on the broker given (the bench leaves a given broker's queues alone).
+        Assert.Superset(PipelineQueues.ToHashSet(), (await management.GetQueuesAsync(virtualHost)).Select(q => q.Name).ToHashSet());
+
+        var report = BenchCommand.SingleJsonObject(bench.StandardOutput);
+        var rate = BenchCommand.AssertSetup(report.GetProperty("distributed"), distributed: true);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, report.GetProperty("embedded").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, report.GetProperty("distributedSqlite").ValueKind);
+        Assert.Equal(rate / BenchCommand.AssertCeiling(report), report.GetProperty("ratio").GetDouble(), 0.002);
+    }
+
+    private async Task<List<string>> BenchDatabasesAsync()
+    {
+        await using var connection = new NpgsqlConnection(postgres.Server.AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE 'pipeline\\_bench\\_%'", connection);
+        var names = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            names.Add(reader.GetString(0));
+        return names;
+    }
+}
