@@ -14,17 +14,29 @@ public sealed class BenchCommandGivenServersTests(RabbitMqFixture broker, Postgr
     [Fact]
     public async Task Runs_on_the_broker_and_database_server_given_and_drops_the_database_it_made()
     {
+        // A virtual host of its own: other tests on the shared broker declare the pipeline's queues too.
         using var management = broker.Server.CreateManagementClient();
-        var virtualHost = broker.Server.VirtualHost;
-        Assert.DoesNotContain((await management.GetQueuesAsync(virtualHost)).Select(q => q.Name), PipelineQueues.Contains);
+        var virtualHost = "bench-given-" + Guid.NewGuid().ToString("N");
+        await management.CreateVirtualHostAsync(virtualHost, broker.Server.Credentials.UserName);
+        try
+        {
+            await RunAndCheckAsync(management, virtualHost, new UriBuilder(broker.Server.AmqpUri) { Path = "/" + Uri.EscapeDataString(virtualHost) }.Uri);
+        }
+        finally
+        {
+            await management.DeleteVirtualHostAsync(virtualHost);
+        }
+    }
 
+    private async Task RunAndCheckAsync(RabbitMqManagementClient management, string virtualHost, Uri amqpUri)
+    {
         // PostgreSQL set-up only: the other two would only repeat what BenchCommandTests covers.
         await using var bench = ChildProcess.Start(PipelineHost.Options(
             new Dictionary<string, string?> { ["Bench__Setups__0"] = "Distributed" },
             "bench", "--quick", "--json", "--count", "120",
-            "--rabbitmq", broker.Server.AmqpUri.ToString(), "--postgres", postgres.Server.AdminConnectionString));
+            "--rabbitmq", amqpUri.ToString(), "--postgres", postgres.Server.AdminConnectionString));
         var exit = bench.WaitForExitAsync(BenchCommand.Timeout);
-        // Each set-up's database lives for seconds: looked for every 100 ms, it cannot be missed.
+        // The bench keeps its database until the run ends (seconds): looked for every 100 ms, it cannot be missed.
         var databasesSeen = new HashSet<string>();
         while (!exit.IsCompleted)
         {
@@ -36,7 +48,7 @@ public sealed class BenchCommandGivenServersTests(RabbitMqFixture broker, Postgr
         Assert.DoesNotContain("Starting a private", bench.StandardError, StringComparison.Ordinal);
         Assert.NotEmpty(databasesSeen);
         Assert.Empty(await BenchDatabasesAsync());
-        // The workers declared their queues on the broker given (the bench leaves a given broker's queues alone).
+        // The workers declared their queues on the broker given, in the virtual host given (the bench leaves a given broker's queues alone).
         Assert.Superset(PipelineQueues.ToHashSet(), (await management.GetQueuesAsync(virtualHost)).Select(q => q.Name).ToHashSet());
 
         var report = BenchCommand.SingleJsonObject(bench.StandardOutput);
