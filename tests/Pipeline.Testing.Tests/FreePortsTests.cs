@@ -6,8 +6,8 @@ public sealed class FreePortsTests
 {
     // rabbitmqctl and the other RabbitMQ tools listen on one port of 35672-35682 while they run (RabbitMQ's
     // RABBITMQ_CTL_DIST_PORT_MIN and MIN + 10), and those lie inside Linux's ephemeral range. A private node given one
-    // of them clashed with any tool running at the time: the lifecycle test once found "its" closed AMQP port
-    // 35673 open again, held by another test's rabbitmqctl.
+    // of them would clash with any tool running at the time: the lifecycle test once found "its" closed AMQP port
+    // 35673 open again, most likely held by another test's rabbitmqctl.
     [Theory]
     [InlineData(35672, false)]
     [InlineData(35677, false)]
