@@ -22,12 +22,14 @@ public sealed class BenchRunner(IOptions<BenchOptions> options, PipelineExecutab
         var setups = settings.EffectiveSetups;
         var generator = new ArticleGenerator(settings.Seed);
         var bench = new SetupBench(settings, executable, generator, clock, logger);
+        var runsDistributed = setups.Contains(SetupKind.Distributed) || setups.Contains(SetupKind.DistributedSqlite);
+        if (runsDistributed)
+            await GivenBroker.EnsureNoPipelineUsesAsync(settings.RabbitMqUri, cancellationToken);
 
         SetupResult? embedded = null;
         if (setups.Contains(SetupKind.Embedded))
             embedded = await bench.RunAsync(SetupKind.Embedded, null, null, cancellationToken);
 
-        var runsDistributed = setups.Contains(SetupKind.Distributed) || setups.Contains(SetupKind.DistributedSqlite);
         if (!runsDistributed)
             return new BenchReport(embedded, null, null, null);
 

@@ -3,12 +3,14 @@ using Npgsql;
 using Pipeline.Testing.Postgres;
 using Pipeline.Testing.Processes;
 using Pipeline.Testing.RabbitMq;
+using RabbitMQ.Client;
+using Xunit.Abstractions;
 
 namespace Pipeline.Benchmarking.Tests;
 
 /// <summary>`pipeline bench --rabbitmq URI --postgres CONNECTION_STRING`: the servers given are used as they are.</summary>
 [Collection(RabbitMqFixture.CollectionName)]
-public sealed class BenchCommandGivenServersTests(RabbitMqFixture broker, PostgresFixture postgres) : IClassFixture<PostgresFixture>
+public sealed class BenchCommandGivenServersTests(RabbitMqFixture broker, PostgresFixture postgres, ITestOutputHelper output) : IClassFixture<PostgresFixture>
 {
     private static readonly string[] PipelineQueues = ["pipeline-ingest", "pipeline-extract", "pipeline-index"];
 
@@ -26,6 +28,52 @@ public sealed class BenchCommandGivenServersTests(RabbitMqFixture broker, Postgr
         finally
         {
             await management.DeleteVirtualHostAsync(virtualHost);
+        }
+    }
+
+    [Fact]
+    public async Task Refuses_a_broker_a_pipeline_is_working_on_before_it_starts_anything()
+    {
+        using var management = broker.Server.CreateManagementClient();
+        var virtualHost = "bench-busy-" + Guid.NewGuid().ToString("N");
+        await management.CreateVirtualHostAsync(virtualHost, broker.Server.Credentials.UserName);
+        var data = Directory.CreateTempSubdirectory("pipeline-bench-busy-");
+        var amqpUri = new UriBuilder(broker.Server.AmqpUri) { Path = "/" + Uri.EscapeDataString(virtualHost) }.Uri;
+        // A running pipeline's extract worker, reading pipeline-extract on that virtual host.
+        await using var worker = PipelineHost.Start(output, "extract", null,
+            "worker", "extract", "--rabbitmq", amqpUri.ToString(), "--data", data.FullName, "--urls", "http://127.0.0.1:0");
+        try
+        {
+            await worker.WaitForOutputAsync("Pipeline is running", BenchCommand.Timeout);
+            await Eventually.WaitUntilAsync(ct => ExtractConsumersAsync(amqpUri, ct), TimeSpan.FromSeconds(30), "the worker to consume pipeline-extract");
+
+            var result = await BenchCommand.RunAsync(null, "bench", "--quick", "--json", "--count", "20", "--rabbitmq", amqpUri.ToString());
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("in use by a pipeline: pipeline-extract (1 consumers, 0 messages)", result.StandardError, StringComparison.Ordinal);
+            // Refused before anything ran, the embedded set-up included.
+            Assert.DoesNotContain("Embedded:", result.StandardError, StringComparison.Ordinal);
+            Assert.Equal(string.Empty, result.StandardOutput.Trim());
+        }
+        finally
+        {
+            await worker.StopGracefullyAsync(TimeSpan.FromSeconds(15));
+            await management.DeleteVirtualHostAsync(virtualHost);
+            data.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<bool> ExtractConsumersAsync(Uri amqpUri, CancellationToken cancellationToken)
+    {
+        await using var connection = await new ConnectionFactory { Uri = amqpUri }.CreateConnectionAsync(cancellationToken);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync("pipeline-extract", cancellationToken)).ConsumerCount > 0;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return false; // not declared yet
         }
     }
 

@@ -23,6 +23,7 @@ public sealed class ScalingBench(IOptions<BenchOptions> bench, IOptions<ScalingO
         var settings = bench.Value;
         var options = scaling.Value;
         var pages = settings.Quick ? options.QuickPages : options.Pages;
+        await GivenBroker.EnsureNoPipelineUsesAsync(settings.RabbitMqUri, cancellationToken);
         await using var servers = await BenchServers.StartAsync(settings, needBroker: true, needPostgres: false, logger, cancellationToken);
         var factory = new ConnectionFactory { Uri = servers.Broker!.Amqp, ClientProvidedName = "pipeline bench scaling" };
         await using var connection = await factory.CreateConnectionAsync(cancellationToken);
