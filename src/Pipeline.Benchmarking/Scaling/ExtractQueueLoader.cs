@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Pipeline.Benchmarking.Generation;
 using Pipeline.Contracts;
+using Pipeline.Extraction.Messaging;
 using RabbitMQ.Client;
 
 namespace Pipeline.Benchmarking.Scaling;
@@ -11,7 +12,7 @@ namespace Pipeline.Benchmarking.Scaling;
 /// </summary>
 internal static class ExtractQueueLoader
 {
-    public const string ExtractQueue = "pipeline-extract";
+    public const string ExtractQueue = ExtractArticleConsumerDefinition.QueueName;
     private const string EnvelopeContentType = "application/vnd.masstransit+json";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
