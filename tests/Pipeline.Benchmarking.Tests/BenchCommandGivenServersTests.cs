@@ -15,51 +15,50 @@ public sealed class BenchCommandGivenServersTests(RabbitMqFixture broker, Postgr
     private static readonly string[] PipelineQueues = ["pipeline-ingest", "pipeline-extract", "pipeline-index"];
 
     [Fact]
-    public async Task Runs_on_the_broker_and_database_server_given_and_drops_the_database_it_made()
-    {
-        // A virtual host of its own: other tests on the shared broker declare the pipeline's queues too.
-        using var management = broker.Server.CreateManagementClient();
-        var virtualHost = "bench-given-" + Guid.NewGuid().ToString("N");
-        await management.CreateVirtualHostAsync(virtualHost, broker.Server.Credentials.UserName);
-        try
-        {
-            await RunAndCheckAsync(management, virtualHost, new UriBuilder(broker.Server.AmqpUri) { Path = "/" + Uri.EscapeDataString(virtualHost) }.Uri);
-        }
-        finally
-        {
-            await management.DeleteVirtualHostAsync(virtualHost);
-        }
-    }
+    public Task Runs_on_the_broker_and_database_server_given_and_drops_the_database_it_made() =>
+        InVirtualHostOfItsOwnAsync(RunAndCheckAsync);
 
     [Fact]
-    public async Task Refuses_a_broker_a_pipeline_is_working_on_before_it_starts_anything()
+    public Task Refuses_a_broker_a_pipeline_is_working_on_before_it_starts_anything() =>
+        InVirtualHostOfItsOwnAsync(async (_, _, amqpUri) =>
+        {
+            var data = Directory.CreateTempSubdirectory("pipeline-bench-busy-");
+            // A running pipeline's extract worker, reading pipeline-extract on that virtual host.
+            await using var worker = PipelineHost.Start(output, "extract", null,
+                "worker", "extract", "--rabbitmq", amqpUri.ToString(), "--data", data.FullName, "--urls", "http://127.0.0.1:0");
+            try
+            {
+                await worker.WaitForOutputAsync("Pipeline is running", BenchCommand.Timeout);
+                await Eventually.WaitUntilAsync(ct => ExtractConsumersAsync(amqpUri, ct), TimeSpan.FromSeconds(30), "the worker to consume pipeline-extract");
+
+                var result = await BenchCommand.RunAsync(null, "bench", "--quick", "--json", "--count", "20", "--rabbitmq", amqpUri.ToString());
+
+                Assert.Equal(1, result.ExitCode);
+                Assert.Contains("in use by a pipeline: pipeline-extract (1 consumers, 0 messages)", result.StandardError, StringComparison.Ordinal);
+                // Refused before anything ran, the embedded set-up included.
+                Assert.DoesNotContain("Embedded:", result.StandardError, StringComparison.Ordinal);
+                Assert.Equal(string.Empty, result.StandardOutput.Trim());
+            }
+            finally
+            {
+                await worker.StopGracefullyAsync(TimeSpan.FromSeconds(15));
+                data.Delete(recursive: true);
+            }
+        });
+
+    /// <summary>A virtual host of the test's own: other tests on the shared broker declare the pipeline's queues too.</summary>
+    private async Task InVirtualHostOfItsOwnAsync(Func<RabbitMqManagementClient, string, Uri, Task> test)
     {
         using var management = broker.Server.CreateManagementClient();
-        var virtualHost = "bench-busy-" + Guid.NewGuid().ToString("N");
+        var virtualHost = "bench-" + Guid.NewGuid().ToString("N");
         await management.CreateVirtualHostAsync(virtualHost, broker.Server.Credentials.UserName);
-        var data = Directory.CreateTempSubdirectory("pipeline-bench-busy-");
-        var amqpUri = new UriBuilder(broker.Server.AmqpUri) { Path = "/" + Uri.EscapeDataString(virtualHost) }.Uri;
-        // A running pipeline's extract worker, reading pipeline-extract on that virtual host.
-        await using var worker = PipelineHost.Start(output, "extract", null,
-            "worker", "extract", "--rabbitmq", amqpUri.ToString(), "--data", data.FullName, "--urls", "http://127.0.0.1:0");
         try
         {
-            await worker.WaitForOutputAsync("Pipeline is running", BenchCommand.Timeout);
-            await Eventually.WaitUntilAsync(ct => ExtractConsumersAsync(amqpUri, ct), TimeSpan.FromSeconds(30), "the worker to consume pipeline-extract");
-
-            var result = await BenchCommand.RunAsync(null, "bench", "--quick", "--json", "--count", "20", "--rabbitmq", amqpUri.ToString());
-
-            Assert.Equal(1, result.ExitCode);
-            Assert.Contains("in use by a pipeline: pipeline-extract (1 consumers, 0 messages)", result.StandardError, StringComparison.Ordinal);
-            // Refused before anything ran, the embedded set-up included.
-            Assert.DoesNotContain("Embedded:", result.StandardError, StringComparison.Ordinal);
-            Assert.Equal(string.Empty, result.StandardOutput.Trim());
+            await test(management, virtualHost, new UriBuilder(broker.Server.AmqpUri) { Path = "/" + Uri.EscapeDataString(virtualHost) }.Uri);
         }
         finally
         {
-            await worker.StopGracefullyAsync(TimeSpan.FromSeconds(15));
             await management.DeleteVirtualHostAsync(virtualHost);
-            data.Delete(recursive: true);
         }
     }
 
