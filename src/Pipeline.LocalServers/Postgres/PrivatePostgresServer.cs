@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Npgsql;
 
 namespace Pipeline.LocalServers;
@@ -121,9 +122,31 @@ public sealed class PrivatePostgresServer : IAsyncDisposable
     private static async Task StopAndDeleteAsync(string folder, string binDirectory)
     {
         var dataFolder = Path.Combine(folder, "data");
-        if (File.Exists(Path.Combine(dataFolder, "postmaster.pid")))
+        if (ServerRuns(Path.Combine(dataFolder, "postmaster.pid")))
             await RunAsServiceUserAsync(Path.Combine(binDirectory, "pg_ctl"), ["-D", dataFolder, "-m", "immediate", "-w", "stop"], CancellationToken.None);
         Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>
+    /// Whether the pid file names a live postmaster: pg_ctl stop fails on one whose server is gone (killed with a
+    /// cancelled start, see RunAsync) and on the one initdb's bootstrap leaves, a single-user server whose id is written
+    /// negated and which dies with its initdb. A killed server the machine's init has not reaped yet is gone too.
+    /// </summary>
+    private static bool ServerRuns(string pidFile)
+    {
+        if (!File.Exists(pidFile) || !long.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid) || pid <= 0)
+            return false;
+        var stat = $"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat";
+        try
+        {
+            // "pid (comm) state ...": the state follows the last parenthesis; Z is a zombie.
+            var fields = File.ReadAllText(stat);
+            return fields[fields.LastIndexOf(')') + 2] != 'Z';
+        }
+        catch (IOException)
+        {
+            return false; // no such process
+        }
     }
 
     private static Task RunAsServiceUserAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken, string? logFile = null) =>
@@ -142,7 +165,19 @@ public sealed class PrivatePostgresServer : IAsyncDisposable
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Left running, initdb or pg_ctl (and the server initdb bootstraps) would go on writing into the folder
+            // the caller is about to delete.
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            throw;
+        }
+
         if (process.ExitCode != 0)
         {
             var log = logFile is not null && File.Exists(logFile) ? await File.ReadAllTextAsync(logFile, cancellationToken) : string.Empty;
