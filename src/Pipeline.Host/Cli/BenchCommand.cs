@@ -32,7 +32,11 @@ internal static class BenchCommand
         {
             quick, json, count, rabbitmq, postgres, scaling,
         };
-        command.SetAction(async (parse, ct) =>
+        // The bench starts a broker, a database server and pipeline processes: a stop must take them along.
+        command.SetAction((parse, ct) => TerminationSignals.RunAsync(token => RunAsync(parse, token), ct));
+        return command;
+
+        async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
         {
             var overrides = new Dictionary<string, string?> { ["Bench:Quick"] = parse.GetValue(quick).ToString(CultureInfo.InvariantCulture) };
             if (parse.GetValue(count) is { } articles)
@@ -66,7 +70,6 @@ internal static class BenchCommand
             var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BenchOptions>>().Value;
             Console.Write(parse.GetValue(json) ? BenchJson.Serialize(report) + Environment.NewLine : BenchTable.Format(report, options.ArticleCount));
             return PipelineCommandLine.Success;
-        });
-        return command;
+        }
     }
 }

@@ -27,7 +27,11 @@ internal static class RelevanceCommand
         var postgres = new Option<string>("--postgres") { Description = "Connection string of a PostgreSQL server allowed to create databases; a private one is started otherwise." };
         var everyQuery = new Option<bool>("--all") { Description = "List every query with the rank of its first relevant hit, not only the misses." };
         var command = new Command("relevance", "Score search ranking on the judged sample articles, on SQLite and on PostgreSQL.") { judgmentsPath, postgres, everyQuery };
-        command.SetAction(async (parse, ct) =>
+        // Without --postgres it starts a PostgreSQL server, which a stop must take along.
+        command.SetAction((parse, ct) => TerminationSignals.RunAsync(token => RunAsync(parse, token), ct));
+        return command;
+
+        async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
         {
             var path = Path.GetFullPath(parse.GetRequiredValue(judgmentsPath));
             var judgments = RelevanceJudgments.Load(path);
@@ -42,8 +46,7 @@ internal static class RelevanceCommand
             Console.Write((await EvaluateSqliteAsync(storage, judgments, documents, ct)).Format(all));
             Console.Write((await EvaluatePostgresAsync(storage, judgments, documents, parse.GetValue(postgres), ct)).Format(all));
             return PipelineCommandLine.Success;
-        });
-        return command;
+        }
     }
 
     private static async Task<RelevanceReport> EvaluateSqliteAsync(IConfigurationSection storage, RelevanceJudgments judgments, IReadOnlyList<StoredDocument> documents, CancellationToken ct)

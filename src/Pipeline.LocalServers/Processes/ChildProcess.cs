@@ -152,6 +152,15 @@ public sealed class ChildProcess : IAsyncDisposable
             $"'{Describe()}' to write '{text}'",
             cancellationToken: cancellationToken);
 
+    /// <summary>Sends SIGINT, what Ctrl+C sends in a terminal, without waiting.</summary>
+    public void SignalInterrupt()
+    {
+        if (!_process.HasExited)
+        {
+            UnixSignals.Interrupt(_process.Id);
+        }
+    }
+
     /// <summary>Sends SIGTERM, the signal container runtimes send first, without waiting.</summary>
     public void SignalTerminate()
     {

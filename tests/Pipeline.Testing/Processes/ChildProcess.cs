@@ -45,6 +45,9 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>Sends SIGTERM, the signal container runtimes send first, without waiting.</summary>
     public void SignalTerminate() => _process.SignalTerminate();
 
+    /// <summary>Sends SIGINT, what Ctrl+C sends in a terminal, without waiting.</summary>
+    public void SignalInterrupt() => _process.SignalInterrupt();
+
     /// <summary>Sends SIGTERM and waits; true if the process exited by itself, otherwise it is killed and false returned.</summary>
     public Task<bool> StopGracefullyAsync(TimeSpan gracePeriod, CancellationToken cancellationToken = default) =>
         _process.StopGracefullyAsync(gracePeriod, cancellationToken);
