@@ -53,8 +53,9 @@ public sealed class StopSignalTests(ITestOutputHelper output)
 
         private RunOfItsOwn()
         {
-            // The servers run as the rabbitmq and postgres users: tests/run.sh's TMPDIR and a new folder in it are traversable.
-            Folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "pipeline-stop-signal-" + _id)).FullName;
+            // The servers run as the rabbitmq and postgres users: tests/run.sh's TMPDIR and a new folder in it are
+            // traversable. A short name: PostgreSQL's socket path below it must stay within 107 bytes.
+            Folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "stop-" + _id[..8])).FullName;
         }
 
         public string Folder { get; }
