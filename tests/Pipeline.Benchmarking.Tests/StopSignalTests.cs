@@ -34,7 +34,9 @@ public sealed class StopSignalTests(ITestOutputHelper output)
         await using var run = RunOfItsOwn.Create();
         var judgments = Path.Combine(RepoPaths.Seeds, "relevance", "judgments.json");
         await using var relevance = PipelineHost.Start(output, "relevance", run.Environment(), "relevance", "--judgments", judgments);
-        await Eventually.WaitUntilAsync(() => run.Processes().Contains("postgres"), BenchCommand.Timeout, "relevance to start its PostgreSQL server");
+        // The server listens once its socket exists (initdb's bootstrap server, earlier, makes none).
+        await Eventually.WaitUntilAsync(() => run.Files(".s.PGSQL.*").Any(), BenchCommand.Timeout, "relevance's PostgreSQL server to listen");
+        Assert.Contains("postgres", run.Processes());
 
         relevance.SignalInterrupt();
 
@@ -71,6 +73,10 @@ public sealed class StopSignalTests(ITestOutputHelper output)
                 environment[key] = value;
             return environment;
         }
+
+        /// <summary>Dot files included (the options' default skips them as hidden).</summary>
+        public IEnumerable<string> Files(string pattern) => Directory.EnumerateFiles(Folder, pattern,
+            new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 });
 
         /// <summary>The command names of the processes carrying the marker.</summary>
         public List<string> Processes() =>
